@@ -1,0 +1,280 @@
+"""Arithmetic checks: totals equal their parts and printed intensities equal total over denominator.
+
+Only printed facts are compared, each in its own unit basis (tCO2 is never compared with tCO2e), and
+the tolerance is the rounding the report itself prints plus a small relative slack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..facts import Fact, FactSet, Finding
+from .common import shown, describe, fact_lines, fact_record, fmt, is_printed, rounding, rules, slack, to_unit
+
+
+@dataclass
+class Comparison:
+    expected: float  # what the parts (or the ratio) give
+    printed: float
+    allowed: float
+
+    @property
+    def difference(self) -> float:
+        return self.printed - self.expected
+
+    @property
+    def holds(self) -> bool:
+        return abs(self.difference) <= self.allowed
+
+    def data(self) -> dict[str, Any]:
+        return {"expected": self.expected, "printed": self.printed, "difference": self.difference,
+                "allowed": self.allowed}
+
+
+def _printed(facts: FactSet) -> list[Fact]:
+    return [f for f in facts if is_printed(f)]
+
+
+def _closest(candidates: list[Fact], anchor: Fact) -> Fact:
+    """The candidate most likely printed with ``anchor``: same table first, then nearest line."""
+    return min(candidates, key=lambda f: (f.table != anchor.table or anchor.table is None,
+                                          abs((f.line or 0) - (anchor.line or 0))))
+
+
+def _sum_comparison(total: Fact, parts: list[Fact]) -> Comparison | None:
+    values = []
+    for part in parts:
+        converted = to_unit(part, total.unit)
+        if converted is None:
+            return None
+        values.append(converted)
+    expected = sum(v for v, _ in values)
+    allowed = rounding(total) + sum(r for _, r in values) + slack(total.value, expected)
+    return Comparison(expected, total.value, allowed)
+
+
+def _aspect(provision: str | None) -> str | None:
+    return provision.split(".")[0] if provision else None
+
+
+class _Emitter:
+    """Collects findings, dropping repeats (a KPI table and an appendix often print the same numbers)."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self._seen: set[tuple] = set()
+        self._ids: dict[str, int] = {}
+
+    def emit(self, finding: Finding, signature: tuple) -> None:
+        if signature in self._seen:
+            return
+        self._seen.add(signature)
+        n = self._ids.get(finding.id, 0)
+        self._ids[finding.id] = n + 1
+        if n:
+            finding.id = f"{finding.id}.{n + 1}"
+        self.findings.append(finding)
+
+
+def _dims_suffix(dims: dict[str, str]) -> str:
+    return "".join(f".{k}={v}" for k, v in sorted(dims.items()))
+
+
+def _sum_finding(rule_id: str, provision: str | None, total: Fact, parts: list[Fact], cmp: Comparison,
+                 what: str, severity_fail: str) -> Finding:
+    parts_text = " + ".join(f"{shown(p)} ({describe(p)})" for p in parts)
+    if cmp.holds:
+        severity, status = "info", "pass"
+        message = (f"{what}: {parts_text} = {fmt(cmp.expected)} {total.unit}, matching the printed "
+                   f"{shown(total)} (line {total.line}) within rounding.")
+    else:
+        severity, status = severity_fail, "fail"
+        message = (f"{what}: {parts_text} = {fmt(cmp.expected)} {total.unit}, but the report prints "
+                   f"{shown(total)} (line {total.line}); difference {fmt(cmp.difference)}, more than the "
+                   f"{fmt(cmp.allowed)} rounding allows.")
+    return Finding(
+        id=f"{rule_id}.{total.metric}.{total.period}{_dims_suffix(total.dims)}", rule=rule_id,
+        severity=severity, message=message, aspect=_aspect(provision), provision=provision, status=status,
+        facts=[fact_record(total)] + [fact_record(p) for p in parts], lines=fact_lines([total, *parts]),
+        data=cmp.data(),
+    )
+
+
+def _signature(rule_id: str, total: Fact, parts: Iterable[Fact]) -> tuple:
+    return (rule_id, total.metric, total.period, tuple(sorted(total.dims.items())), round(total.value, 9),
+            tuple(sorted((p.metric, tuple(sorted(p.dims.items())), round(p.value, 9)) for p in parts)))
+
+
+# ---- totals = named parts ---------------------------------------------------------------------
+
+def _part_for(facts: list[Fact], metric: str, period: str, carried: dict[str, str], carry: list[str],
+              anchor: Fact) -> Fact | None:
+    same_period = [f for f in facts if f.metric == metric and f.period == period]
+    cands = [f for f in same_period if f.dims == carried]
+    if not cands and carried and not any(k in f.dims for f in same_period for k in carry):
+        cands = [f for f in same_period if not f.dims]  # a part that has no basis at all (scope 1)
+    return _closest(cands, anchor) if cands else None
+
+
+def check_sums(facts: FactSet, emitter: _Emitter) -> None:
+    printed = _printed(facts)
+    for rule in rules().get("sum", []):
+        carry = list(rule.get("carry", []))
+        for total in printed:
+            if total.metric != rule["total"] or any(k not in carry for k in total.dims):
+                continue
+            parts = [_part_for(printed, m, total.period, dict(total.dims), carry, total) for m in rule["parts"]]
+            if any(p is None for p in parts):
+                continue
+            cmp = _sum_comparison(total, parts)  # type: ignore[arg-type]
+            if cmp is None:
+                continue
+            finding = _sum_finding(rule["id"], rule.get("provision"), total, parts, cmp,  # type: ignore[arg-type]
+                                   rule.get("explain", "Sum"), rule.get("severity", "error"))
+            emitter.emit(finding, _signature(rule["id"], total, parts))  # type: ignore[arg-type]
+
+
+# ---- totals = rows broken down by one dims key ------------------------------------------------
+
+def _breakdown_parts(printed: list[Fact], total: Fact, key: str) -> list[Fact]:
+    rows = [f for f in printed if f.metric == total.metric and f.period == total.period
+            and key in f.dims and len(f.dims) == len(total.dims) + 1
+            and all(f.dims.get(k) == v for k, v in total.dims.items())]
+    if total.table is not None and any(f.table == total.table for f in rows):
+        # sub-rows printed under this total; the same breakdown elsewhere is another presentation
+        rows = [f for f in rows if f.table == total.table]
+    # one fact per row: the same (dims, value) printed again elsewhere is a repeat, but two rows that
+    # share dims with different values (two sources mapped to one category) are both parts
+    by_value: dict[tuple[str, float], Fact] = {}
+    for f in rows:
+        k = (f.dims[key], round(f.value, 9))
+        if k not in by_value or _closest([by_value[k], f], total) is f:
+            by_value[k] = f
+    return sorted(by_value.values(), key=lambda f: f.line or 0)
+
+
+def check_breakdowns(facts: FactSet, emitter: _Emitter) -> None:
+    printed = _printed(facts)
+    provisions = _provision_of_metric()
+    for rule in rules().get("breakdown", []):
+        carry = list(rule.get("carry", []))
+        for total in printed:
+            if total.metric not in rule["metrics"] or any(k not in carry for k in total.dims):
+                continue
+            for key in rule["keys"]:
+                parts = _breakdown_parts(printed, total, key)
+                if len(parts) < 2:
+                    continue
+                cmp = _sum_comparison(total, parts)
+                if cmp is None:
+                    continue
+                severity = rule["severity_short"] if cmp.difference > 0 else rule["severity_over"]
+                what = f"Rows by {key} of {total.metric}"
+                if not cmp.holds and cmp.difference > 0 and key in ("category", "scope3_category"):
+                    what += " (the breakdown may be partial)"
+                finding = _sum_finding(f"{rule['id']}.{key}", provisions.get(total.metric), total, parts,
+                                       cmp, what, severity)
+                emitter.emit(finding, _signature(f"{rule['id']}.{key}", total, parts))
+
+
+def _provision_of_metric() -> dict[str, str]:
+    from .completeness import provisions_by_metric
+
+    return provisions_by_metric()
+
+
+# ---- intensities ------------------------------------------------------------------------------
+
+def _denominator(unit_tail: str) -> tuple[str, float, str | None] | None:
+    """(denominator metric, scale, required unit) of the text after '/' in an intensity unit."""
+    tail = unit_tail.strip().lower()
+    mult = rules().get("multipliers", {})
+    for d in rules().get("denominator", []):
+        m = re.match(d["pattern"], tail)
+        if not m:
+            continue
+        groups = m.groupdict()
+        scale = float(d.get("scale", 1.0)) * float(mult.get(groups.get("mult") or "", 1.0))
+        unit = groups["cur"].upper() if groups.get("cur") else None
+        return d["metric"], scale, unit
+    return None
+
+
+def _numerator(printed: list[Fact], rule: dict[str, Any], period: str, unit: str, anchor: Fact
+               ) -> tuple[float, float, list[Fact]] | None:
+    for metric in rule.get("numerator", []):
+        cands = [f for f in printed if f.metric == metric and f.period == period and not f.dims]
+        if cands:
+            f = _closest(cands, anchor)
+            conv = to_unit(f, unit)
+            if conv is not None:
+                return conv[0], conv[1], [f]
+    parts = []
+    for metric in rule.get("numerator_parts", []):
+        cands = [f for f in printed if f.metric == metric and f.period == period
+                 and (not f.dims or f.dims == {"basis": "location"})]
+        if not cands:
+            return None
+        parts.append(_closest(cands, anchor))
+    if not parts:
+        return None
+    convs = [to_unit(p, unit) for p in parts]
+    if any(c is None for c in convs):
+        return None
+    return sum(c[0] for c in convs), sum(c[1] for c in convs), parts  # type: ignore[index]
+
+
+def check_ratios(facts: FactSet, emitter: _Emitter) -> None:
+    printed = _printed(facts)
+    for rule in rules().get("ratio", []):
+        for fact in printed:
+            if fact.metric != rule["metric"] or fact.dims or "/" not in fact.unit:
+                continue
+            num_unit, tail = fact.unit.split("/", 1)
+            den_spec = _denominator(tail)
+            if den_spec is None:
+                continue
+            den_metric, scale, den_unit = den_spec
+            num = _numerator(printed, rule, fact.period, num_unit.strip(), fact)
+            dens = [f for f in printed if f.metric == den_metric and f.period == fact.period and not f.dims
+                    and (den_unit is None or f.unit == den_unit)]
+            if num is None or not dens:
+                continue
+            den = _closest(dens, fact)
+            if den.value == 0 or num[0] == 0:
+                continue
+            denominator = den.value / scale
+            expected = num[0] / denominator
+            allowed = (rounding(fact) + expected * (num[1] / abs(num[0]) + rounding(den) / abs(den.value))
+                       + slack(fact.value, expected))
+            cmp = Comparison(expected, fact.value, allowed)
+            used = [*num[2], den]
+            source = " + ".join(shown(f) for f in num[2])
+            what = (f"Intensity {describe(fact)}: {source} {num_unit.strip()} / {fmt(denominator)} ({den.metric})"
+                    f" = {fmt(expected)} {fact.unit}")
+            if cmp.holds:
+                severity, status = "info", "pass"
+                message = f"{what}, matching the printed {shown(fact)} (line {fact.line}) within rounding."
+            else:
+                severity, status = "warning", "fail"
+                message = (f"{what}, but the report prints {shown(fact)} (line {fact.line}); the denominator "
+                           f"or the numerator may differ from the disclosed totals.")
+            provision = rule.get("provision")
+            finding = Finding(
+                id=f"arith.intensity.{fact.metric}.{fact.period}", rule="arith.intensity", severity=severity,
+                message=message, aspect=_aspect(provision), provision=provision, status=status,
+                facts=[fact_record(fact)] + [fact_record(f) for f in used], lines=fact_lines([fact, *used]),
+                data=cmp.data() | {"denominator": denominator},
+            )
+            emitter.emit(finding, _signature("arith.intensity", fact, used))
+
+
+def check_arithmetic(facts: FactSet) -> list[Finding]:
+    """Every sum and intensity the report lets us recompute, whether it holds or not."""
+    emitter = _Emitter()
+    check_sums(facts, emitter)
+    check_breakdowns(facts, emitter)
+    check_ratios(facts, emitter)
+    return emitter.findings

@@ -1,0 +1,140 @@
+"""Facts from KPI tables: each value cell of a recognised row becomes one fact per period.
+
+A row's metric comes from its own label when that label names a metric whose unit fits the
+row's unit. Otherwise the row is a breakdown: the metric comes from its context (the parent
+row, the group heading row above it, the latest total row, the table title) and the row's own
+label becomes the breakdown (gender, age, region, category ...). A breakdown row therefore
+never stands as a total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import numbers
+from ..facts import Fact
+from ..model import Document, Table, TableRow
+from . import periods
+from .resolve import normalise, unit_fits
+from .taxonomy import MetricDef, Taxonomy
+
+MIN_SCORE = 0.5
+_FOOTNOTE_TAIL = re.compile(r"[\s\d*#†‡^]+$")
+
+
+@dataclass
+class _Resolved:
+    metric: MetricDef
+    dims: dict[str, str]
+    confidence: float
+
+
+def table_facts(doc: Document, tax: Taxonomy) -> list[Fact]:
+    facts: list[Fact] = []
+    for table in doc.tables:
+        facts.extend(_facts_of_table(doc, table, tax))
+    return facts
+
+
+def _facts_of_table(doc: Document, table: Table, tax: Taxonomy) -> list[Fact]:
+    out: list[Fact] = []
+    own: dict[int, _Resolved | None] = {}
+    group_label: str | None = None
+    latest_total: _Resolved | None = None
+    for i, row in enumerate(table.rows):
+        if row.is_section or not any(c is not None for c in row.cells):
+            group_label = row.label
+            latest_total = None
+            continue
+        raw_unit = row.unit or table.unit
+        mine = _own_metric(row, raw_unit, tax)
+        own[i] = mine
+        parent = own.get(row.parent) if row.parent is not None else None
+        resolved = None
+        if mine is not None and not _is_breakdown_of(mine, parent):
+            resolved = mine
+            if not mine.dims and row.level == 0:
+                latest_total = mine
+        else:
+            contexts: list[_Resolved | None] = [parent]
+            if group_label:
+                contexts.append(_context_metric(group_label, raw_unit, tax))
+            contexts.append(latest_total if latest_total and unit_fits(raw_unit, latest_total.metric) else None)
+            for text in (table.title, table.section):
+                if text:
+                    contexts.append(_context_metric(text, raw_unit, tax))
+            ctx = next((c for c in contexts if c is not None), None)
+            if ctx is None:
+                continue
+            dims = {**ctx.dims, **tax.match_dims(row.label)}
+            if dims == ctx.dims:
+                # An unnamed part of its parent: keep its printed label as the category.
+                dims = {**ctx.dims, "category": _clean_label(row.label)}
+            resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
+        out.extend(_row_facts(doc, table, row, raw_unit, resolved))
+    return out
+
+
+def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
+    for m in tax.match_label(_clean_label(row.label), raw_unit):
+        if m.score < MIN_SCORE:
+            break
+        metric = tax.metric(m.metric)
+        if unit_fits(raw_unit, metric) or _cells_are_percent(row) and metric.unit == "%":
+            return _Resolved(metric, dict(m.dims), m.score)
+    return None
+
+
+def _context_metric(text: str, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
+    for m in tax.match_label(_clean_label(text), raw_unit):
+        if m.score < MIN_SCORE:
+            break
+        metric = tax.metric(m.metric)
+        if unit_fits(raw_unit, metric):
+            return _Resolved(metric, dict(m.dims), m.score * 0.95)
+    return None
+
+
+def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:
+    """A sub-row naming the same metric as its parent, without a breakdown of its own."""
+    return parent is not None and parent.metric.id == mine.metric.id and not mine.dims
+
+
+def _cells_are_percent(row: TableRow) -> bool:
+    return any(c is not None and c.text.rstrip().endswith("%") for c in row.cells)
+
+
+def _clean_label(label: str) -> str:
+    return _FOOTNOTE_TAIL.sub("", label).strip() or label.strip()
+
+
+def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None, r: _Resolved) -> list[Fact]:
+    out = []
+    doc_period = doc.metadata.period
+    for col, cell in zip(table.columns, row.cells):
+        if cell is None:
+            continue
+        parsed = numbers.parse_number(cell.text)
+        if parsed is None:
+            continue
+        period = periods.resolve_label(col.period, doc_period)
+        if period is None:
+            continue
+        norm = normalise(parsed.value, raw_unit, r.metric, percent=parsed.percent)
+        if norm is None:
+            continue
+        start, end = periods.bounds(period, doc_period)
+        line = doc.line(cell.line)
+        out.append(
+            Fact(
+                metric=r.metric.id, value=norm.value, unit=norm.unit,
+                raw_value=parsed.raw, raw_unit=raw_unit if raw_unit else ("%" if parsed.percent else None),
+                period=period, period_start=start, period_end=end, dims=dict(r.dims),
+                page=line.page, line=cell.line, quote=line.text.strip(),
+                source="table", confidence=round(min(r.confidence, norm.confidence) * 0.97, 3),
+                hkex=r.metric.hkex, gri=r.metric.gri, qualifier=parsed.qualifier,
+                label=row.label, lines=row.lines, table=table.id,
+            )
+        )
+    return out

@@ -1,0 +1,220 @@
+"""PDF reader: the text layer of each page, as lines in the order a reader sees them.
+
+pypdfium2 gives the text in content-stream order, split into lines by pdfium. Some PDF writers
+emit the runs of a line right-to-left, or a table column by column, so stream order is not
+reading order. Each pdfium line is therefore placed on the page by the boxes of a few sampled
+characters; lines whose samples run backwards are rebuilt character by character; then all
+pieces are grouped by baseline and read left to right, top to bottom. Sampling keeps the common
+in-order case cheap (a handful of box look-ups per line instead of one per character).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+SAMPLE_STEP = 32  # every n-th character of a line is located to check its order
+WORD_GAP = 0.15  # a horizontal gap wider than this share of the line height reads as a space
+SAME_LINE = 0.4  # vertical centres closer than this share of the height share a baseline
+BACKSTEP = 0.1  # a sampled character further left than this share of the height is out of order
+
+_SPACES = re.compile(r" {2,}")
+
+
+class PdfOpenError(Exception):
+    """The file could not be opened as a PDF; ``problem`` says why in a user's words."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+@dataclass(slots=True)
+class Piece:
+    """Text placed on the page: a whole pdfium line, or one character of a line rebuilt."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # vertical centre
+    h: float
+
+
+@dataclass
+class PdfPage:
+    number: int  # 1-based
+    lines: list[str]
+    error: str | None = None
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """Open PDF bytes, translating pdfium's failures into a problem a user understands."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message or "security" in message:
+            raise PdfOpenError("encrypted PDF (password protected); decrypt it first") from exc
+        raise PdfOpenError(f"corrupt or truncated PDF ({exc})") from exc
+
+
+def read_pages(data: bytes) -> list[PdfPage]:
+    """Every page's text lines; a page that cannot be read carries an error instead."""
+    doc = open_pdf(data)
+    try:
+        pages = []
+        for index in range(len(doc)):
+            try:
+                pages.append(PdfPage(index + 1, _page_lines(doc, index)))
+            except Exception as exc:  # one damaged page must not lose the rest of the report
+                pages.append(PdfPage(index + 1, [], error=str(exc) or type(exc).__name__))
+        return pages
+    finally:
+        doc.close()
+
+
+def _page_lines(doc: pdfium.PdfDocument, index: int) -> list[str]:
+    page = doc[index]
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        if len(text) != textpage.count_chars():
+            # Characters outside the BMP make the string shorter than pdfium's index space;
+            # box look-ups need one string position per pdfium character.
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD)
+                           for i in range(textpage.count_chars()))
+        pieces = _pieces(textpage.raw, text, page.get_rotation())
+    finally:
+        textpage.close()
+        page.close()
+    lines = (_join(row) for row in _rows(pieces))
+    # pdfium marks a hyphen that ends a printed line with U+FFFE; the reader saw "-".
+    return [line.replace("\ufffe", "-") for line in lines if line]
+
+
+class _Boxes:
+    """Loose character boxes (font ascent/descent and advance) from pdfium, turned to the page
+    as displayed when the page carries a /Rotate (landscape tables often do)."""
+
+    def __init__(self, raw_textpage, rotation: int = 0) -> None:
+        self.raw = raw_textpage
+        self.rotation = rotation % 360
+        self.rect = pdfium_c.FS_RECTF()
+        self.ref = ctypes.byref(self.rect)
+        self.lookup = pdfium_c.FPDFText_GetLooseCharBox  # bound once: this runs per sample
+
+    def get(self, index: int) -> tuple[float, float, float, float] | None:
+        """(left, right, bottom, top) as displayed, or None when pdfium has no box."""
+        if not self.lookup(self.raw, index, self.ref):
+            return None
+        r = self.rect
+        return turn(r.left, r.right, r.bottom, r.top, self.rotation)
+
+
+def turn(left: float, right: float, bottom: float, top: float, rotation: int) -> tuple[float, float, float, float]:
+    """A box in PDF user space as seen on a page displayed turned clockwise by ``rotation``."""
+    if rotation == 90:
+        return bottom, top, -right, -left
+    if rotation == 180:
+        return -right, -left, -top, -bottom
+    if rotation == 270:
+        return -top, -bottom, left, right
+    return left, right, bottom, top
+
+
+def _pieces(raw_textpage, text: str, rotation: int = 0) -> list[Piece]:
+    boxes = _Boxes(raw_textpage, rotation)
+    pieces: list[Piece] = []
+    start = 0
+    for segment in text.split("\r\n"):  # pdfium ends each of its lines with a generated CRLF
+        end = start + len(segment)
+        # Trim surrounding blanks so the sampled end characters are real glyphs.
+        first = start + len(segment) - len(segment.lstrip())
+        last = start + len(segment.rstrip())
+        start = end + 2
+        if first >= last:
+            continue
+        piece = _in_order_piece(boxes, text, first, last)
+        if piece is not None:
+            pieces.append(piece)
+        else:
+            pieces.extend(_char_pieces(boxes, text, first, last))
+    return pieces
+
+
+def _in_order_piece(boxes: _Boxes, text: str, start: int, end: int) -> Piece | None:
+    """The line as one piece when sampled characters run left to right on one baseline.
+
+    Written as one plain loop: it runs for every line of every page."""
+    lookup, raw, ref, rect = boxes.lookup, boxes.raw, boxes.ref, boxes.rect
+    h = 0.0
+    low = high = first_left = prev_left = last_right = None
+    samples = (start, end - 1) if end - start <= SAMPLE_STEP else (*range(start, end - 1, SAMPLE_STEP), end - 1)
+    for i in samples:
+        if not lookup(raw, i, ref):
+            continue
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        if boxes.rotation:
+            left, right, bottom, top = turn(left, right, bottom, top, boxes.rotation)
+        if top <= bottom:
+            continue  # a generated character has no extent
+        h = max(h, top - bottom)
+        centre = (top + bottom) / 2
+        if low is None:
+            low = high = centre
+            first_left = left
+        else:
+            low, high = min(low, centre), max(high, centre)
+            if left < prev_left - BACKSTEP * h:
+                return None
+        prev_left, last_right = left, right
+    if low is None or high - low > SAME_LINE * h:
+        return None
+    return Piece(text[start:end], first_left, last_right, (low + high) / 2, h)
+
+
+def _char_pieces(boxes: _Boxes, text: str, start: int, end: int) -> list[Piece]:
+    pieces = []
+    for i in range(start, end):
+        ch = text[i]
+        box = boxes.get(i)
+        if box is None:
+            continue
+        left, right, bottom, top = box
+        if ch.isspace() and right - left <= 0:
+            continue  # a space pdfium generated has no place; gaps bring it back
+        pieces.append(Piece(ch, left, right, (bottom + top) / 2, (top - bottom) or 1.0))
+    return pieces
+
+
+def _rows(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped by baseline, top of the page first."""
+    rows: list[list[Piece]] = []
+    anchor: Piece | None = None
+    for piece in sorted(pieces, key=lambda p: -p.y):
+        if anchor is not None and anchor.y - piece.y <= SAME_LINE * min(anchor.h, piece.h):
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+            anchor = piece
+    return rows
+
+
+def _join(row: list[Piece]) -> str:
+    if len(row) == 1:  # the common case: one pdfium line alone on its baseline
+        text = row[0].text
+        return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
+    row.sort(key=lambda p: p.x0)
+    parts = [row[0].text]
+    right = row[0].x1
+    for piece in row[1:]:
+        gap = piece.x0 - right
+        if gap > WORD_GAP * min(piece.h, row[0].h) and not parts[-1].endswith(" "):
+            parts.append(" ")
+        parts.append(piece.text)
+        right = max(right, piece.x1)
+    return _SPACES.sub(" ", "".join(parts)).strip()

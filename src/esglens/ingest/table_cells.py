@@ -1,0 +1,405 @@
+"""Reading one table line: which tokens are the label, the unit, the value cells and a footnote mark.
+
+The layout lexicon (header words, n/a tokens, label rules) lives in ``data/table_layout.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Callable
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# a number as printed in a KPI cell: thousands separators, decimals, a sign, a percent sign
+_NUM = r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?[%％‰]?"
+# footnote marks printed after a value: (1), [2], *, #, superscript digits
+_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|[*#^†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+_VALUE = re.compile(rf"(?P<num>{_NUM})(?P<mark>{_MARK})?")
+# a value with its unit glued on either side: "公噸13,863.25", "13,863.25公噸", "12公噸118.98" (note 12)
+_GLUED = re.compile(
+    rf"(?:(?P<fn>\d{{1,2}})(?=\D))?(?P<pre>[^\d\s,.%(\[*#]+)?(?P<num>{_NUM})(?P<mark>{_MARK})?(?P<post>[^\d\s]+)?"
+)
+# a comma-grouped number whose last group has extra digits: a footnote glued on ("3,8362")
+_BROKEN_GROUP = re.compile(r"^(?P<num>[-+−]?\d{1,3}(?:,\d{3})+)(?P<mark>\d{1,2})$")
+_LABEL_NOTE = re.compile(r"^(?P<label>.*?)(?P<sep>\s?)(?P<digits>\d{1,3})$")
+# several footnotes after a label: "無害廢棄物10, 11"
+_LABEL_NOTES = re.compile(r"^(?P<label>.*?\S)\s?(?P<notes>\d{1,2}(?:\s?[,，、]\s?\d{1,2})+)$")
+_BRACKET_UNIT = re.compile(r"[（(]\s*(?P<unit>[^（()）]+?)\s*[）)]\s*$")
+
+
+def _expand(words: list[str]) -> set[str]:
+    """The lexicon in both scripts, so matching works whichever script a report uses."""
+    out = {w.casefold() for w in words}
+    try:
+        import opencc
+
+        for config in ("s2t", "s2hk", "s2tw"):
+            conv = opencc.OpenCC(config)
+            out |= {conv.convert(w).casefold() for w in words}
+    except Exception:  # OpenCC missing: Simplified only, still correct for Simplified reports
+        pass
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    label_words: frozenset[str]
+    unit_words: frozenset[str]
+    value_words: frozenset[str]
+    notes_words: frozenset[str]
+    fiscal_words: frozenset[str]
+    suffixes: tuple[str, ...]
+    numerals: dict[str, str]
+    na_tokens: frozenset[str]
+    digit_keepers: dict[str, int]
+    total_words: tuple[str, ...]
+    ratio_marks: tuple[str, ...]
+    continue_starts: tuple[str, ...]
+    continue_ends: tuple[str, ...]
+    continue_words_en: frozenset[str]
+    footnote_intros: frozenset[str]
+    title_words: tuple[str, ...]
+    sentence_ends: tuple[str, ...]
+    max_label_chars: int
+    max_gap_lines: int
+    units: frozenset[str]
+    ratio_separators: tuple[str, ...]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw: dict[str, Any] = tomllib.loads(
+        resources.files("esglens.data").joinpath("table_layout.toml").read_text(encoding="utf-8")
+    )
+    h, p, lab, b = raw["header"], raw["period"], raw["label"], raw["boundaries"]
+    keepers: dict[str, int] = {}
+    for word, top in lab["digit_keepers"].items():
+        for form in _expand([word]):
+            keepers[form] = int(top)
+    return Lexicon(
+        label_words=frozenset(_expand(h["label_words"])),
+        unit_words=frozenset(_expand(h["unit_words"])),
+        value_words=frozenset(_expand(h["value_words"])),
+        notes_words=frozenset(_expand(h["notes_words"])),
+        fiscal_words=frozenset(_expand(p["fiscal_words"])),
+        suffixes=tuple(sorted(_expand(p["suffixes"]), key=len, reverse=True)),
+        numerals=dict(p["numerals"]),
+        na_tokens=frozenset(_expand(raw["cells"]["na_tokens"])),
+        digit_keepers=keepers,
+        total_words=tuple(_expand(lab["total_words"])),
+        ratio_marks=tuple(_expand(lab["ratio_marks"])),
+        continue_starts=tuple(_expand(lab["continue_starts"])),
+        continue_ends=tuple(_expand(lab["continue_ends"])),
+        continue_words_en=frozenset(lab["continue_words_en"]),
+        footnote_intros=frozenset(_expand(b["footnote_intros"])),
+        title_words=tuple(_expand(b["title_words"])),
+        sentence_ends=tuple(b["sentence_ends"]),
+        max_label_chars=int(b["max_label_chars"]),
+        max_gap_lines=int(b["max_gap_lines"]),
+        units=frozenset(_expand(raw["units"]["fallback"])),
+        ratio_separators=tuple(raw["units"]["ratio_separators"]),
+    )
+
+
+def _shared_is_unit() -> Callable[[str], bool] | None:
+    try:
+        from ..units import is_unit  # written concurrently; the fallback list serves until it lands
+    except Exception:
+        return None
+    return is_unit
+
+
+@cache
+def _unit_checker() -> Callable[[str], bool]:
+    units = lexicon().units
+    shared = _shared_is_unit()
+    if shared is None:
+        return lambda token: token.casefold() in units
+    # the shared unit table first; the layout list adds counting words it may not know (分鐘, 場次)
+    return lambda token: token.casefold() in units or shared(token)
+
+
+def is_unit(token: str) -> bool:
+    """A unit as printed, alone or as a ratio ("噸/營業收入（萬元）", "tCO2e/employee")."""
+    token = token.strip()
+    if not token or len(token) > 40 or _VALUE.fullmatch(token):
+        return False
+    return _is_unit_cached(token)
+
+
+@lru_cache(maxsize=65536)
+def _is_unit_cached(token: str) -> bool:
+    bracket = _BRACKET_UNIT.search(token)
+    ratio = any(sep.strip() and sep.strip() in token for sep in lexicon().ratio_separators)
+    if bracket and bracket.start() > 0 and not ratio:
+        return False  # "用水量（立方米）" is a label carrying its unit, not a unit
+    check = _unit_checker()
+    if _safe(check, token):
+        return True
+    inner = _BRACKET_UNIT.fullmatch(token) if token[:1] in "（(" else None
+    if inner and _safe(check, inner.group("unit")):
+        return True
+    for sep in lexicon().ratio_separators:
+        if sep in token:
+            head = token.split(sep, 1)[0].strip()
+            return bool(head) and _safe(check, head)
+    return False
+
+
+def _safe(check: Callable[[str], bool], token: str) -> bool:
+    try:
+        return bool(check(token))
+    except Exception:  # a unit module bug must not stop table recognition
+        return False
+
+
+def is_na(token: str) -> bool:
+    """A cell printed to say there is no value (``-``, ``—``, ``N/A``, ``不適用``)."""
+    return token.strip().casefold() in lexicon().na_tokens
+
+
+def split_value_mark(text: str) -> tuple[str, str | None]:
+    """A printed value cell -> (the number as printed, a footnote mark glued to it or None).
+
+    ``"525(1)"`` -> ``("525", "(1)")``; ``"3,8362"`` -> ``("3,836", "2")``; ``"12.5"`` -> ``("12.5", None)``.
+    """
+    text = text.strip()
+    broken = _BROKEN_GROUP.match(text)
+    if broken:
+        return broken.group("num"), broken.group("mark")
+    m = _VALUE.fullmatch(text)
+    if m:
+        return m.group("num").strip(), m.group("mark")
+    return text, None
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    kind: str  # "value" | "na" | "unit" | "text"
+    value: str | None = None  # the value as printed without a glued unit
+    unit: str | None = None  # a unit glued to the value
+    note: str | None = None  # a footnote number glued before a unit ("12公噸118.98")
+
+
+@lru_cache(maxsize=65536)
+def classify(token: str) -> Token:
+    if is_na(token):
+        return Token(token, "na")
+    if _VALUE.fullmatch(token) or _BROKEN_GROUP.match(token):
+        return Token(token, "value", value=token)
+    m = _GLUED.fullmatch(token)
+    if m and (m.group("pre") or m.group("post")):
+        unit = (m.group("pre") or "") + (m.group("post") or "")
+        if is_unit(unit) and not (m.group("pre") and m.group("post")):
+            value = m.group("num") + (m.group("mark") or "")
+            return Token(token, "value", value=value, unit=unit, note=m.group("fn"))
+    if is_unit(token):
+        return Token(token, "unit")
+    return Token(token, "text")
+
+
+@dataclass
+class ParsedRow:
+    """One line read as a table row; any part may be missing."""
+
+    label: str = ""
+    unit: str | None = None
+    values: list[str | None] = field(default_factory=list)  # None for an n/a cell
+    note: str | None = None
+    notes_text: str | None = None  # free text printed after the values (a notes column)
+
+    @property
+    def kind(self) -> str:
+        if self.values:
+            return "row" if self.label else "values"
+        if self.unit:
+            return "label_unit" if self.label else "unit"
+        return "text"
+
+
+def parse_row(text: str, ncols: int | None = None, notes_column: bool = False) -> ParsedRow:
+    """Split a line from the right: trailing value cells, then the unit, the rest is the label."""
+    if " | " in text or text.lstrip().startswith("|"):
+        return _parse_pipe_row(text, ncols)
+    raw_tokens = text.split()
+    if not raw_tokens:
+        return ParsedRow()
+    notes_text = None
+    if notes_column:
+        tokens = [classify(t) for t in raw_tokens]
+        cut = _notes_cut(tokens, ncols)
+        if cut is not None:
+            notes_text = " ".join(raw_tokens[cut:]) or None
+            raw_tokens = raw_tokens[:cut]
+    tail = _classify_tail(raw_tokens)
+    if not tail or tail[-1].kind == "text":
+        return ParsedRow(label=" ".join(raw_tokens), notes_text=notes_text)  # ends in text: no cells
+    label_tokens = raw_tokens[: len(raw_tokens) - len(tail)]
+    row = _read_tail(tail, label_tokens, ncols)
+    row.notes_text = notes_text
+    return row
+
+
+def _classify_tail(raw_tokens: list[str]) -> list[Token]:
+    """The tokens after the last text token, classified (the label before them needs no reading);
+    ``[text token]`` when the line ends in text."""
+    tail: list[Token] = []
+    for i in range(len(raw_tokens) - 1, -1, -1):
+        tok = classify(raw_tokens[i])
+        if tok.kind == "text":
+            return tail[::-1] if tail else [tok]
+        tail.append(tok)
+    return tail[::-1]
+
+
+def _notes_cut(tokens: list[Token], ncols: int | None) -> int | None:
+    """Where the first value run ends, when free text follows it (a notes column)."""
+    need = ncols or 1
+    i = 0
+    while i < len(tokens):
+        if tokens[i].kind == "text":
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].kind != "text":
+            j += 1
+        run = tokens[i:j]
+        n_values = sum(t.kind in ("value", "na") for t in run)
+        if j < len(tokens) and (n_values >= need or any(t.kind == "unit" for t in run[:-1])):
+            return j
+        i = j
+    return None
+
+
+def _read_tail(tail: list[Token], label_tokens: list[str], ncols: int | None) -> ParsedRow:
+    # the unit column is the unit printed right before the values; units earlier on the line are
+    # part of the label ("Generation emissions per GWh tCO2e/ 11 23")
+    units = [i for i, t in enumerate(tail) if t.kind == "unit"]
+    unit_at = next((i for i in reversed(units) if any(t.kind != "unit" for t in tail[i + 1 :])), None)
+    if unit_at is None and units:
+        unit_at = units[0]  # values printed before their unit ("4,210 tCO2e")
+    note = None
+    if unit_at is None:
+        cells = tail
+    else:
+        before, after = tail[:unit_at], [t for t in tail[unit_at + 1 :] if t.kind != "unit"]
+        if not after:
+            cells = [t for t in before if t.kind != "unit"]
+        elif before and all(t.kind != "unit" for t in before) and _both_sides(before, after, ncols):
+            cells = before + after  # values printed on both sides of the unit column
+        else:
+            label_tokens = label_tokens + [t.text for t in before]
+            cells = after
+    if ncols and len(cells) > ncols and label_tokens:
+        extra = len(cells) - ncols  # leading numbers belong to the label ("Scope 1 4,210 3,900")
+        label_tokens = label_tokens + [t.text for t in cells[:extra]]
+        cells = cells[extra:]
+    unit = tail[unit_at].text if unit_at is not None else None
+    if unit is None:
+        unit = next((t.unit for t in cells if t.unit), None)
+    glued_notes = [t.note for t in cells if t.note]
+    if glued_notes:
+        note = ",".join(glued_notes)
+    label, label_note = detach_note(" ".join(label_tokens))
+    if unit is None and label:
+        unit = unit_in_label(label)
+    values = [t.value if t.kind == "value" else None for t in cells]
+    return ParsedRow(label=label, unit=unit, values=values, note=label_note or note)
+
+
+def _both_sides(before: list[Token], after: list[Token], ncols: int | None) -> bool:
+    """Values printed on both sides of the unit ("13,662 - kg N/A"), not a number ending the label
+    ("Scope 1 tCO2e 4,210")."""
+    if ncols:
+        return len(before) + len(after) == ncols
+    return len(before) >= 2 or any(t.kind == "na" or not (t.value or "").isdigit() for t in before)
+
+
+def _parse_pipe_row(text: str, ncols: int | None) -> ParsedRow:
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+        return ParsedRow()  # a separator row
+    label, rest = cells[0], cells[1:]
+    unit = None
+    if rest and not _VALUE.fullmatch(rest[0]) and (is_unit(rest[0]) or rest[0] == ""):
+        unit, rest = rest[0] or None, rest[1:]
+    values: list[str | None] = []
+    for c in rest:
+        tok = classify(c) if c else Token(c, "na")
+        if tok.kind == "text":
+            return ParsedRow(label=" ".join(cells))
+        values.append(tok.value if tok.kind == "value" else None)
+        unit = unit or tok.unit
+    label, note = detach_note(label)
+    if unit is None and label:
+        unit = unit_in_label(label)
+    return ParsedRow(label=label, unit=unit, values=values, note=note)
+
+
+def detach_note(label: str) -> tuple[str, str | None]:
+    """Take a footnote number off the end of a label, keeping digits that belong to it.
+
+    ``綜合能源消耗量9`` -> note 9; ``員工流失比率 17`` -> note 17; ``Scope 12`` -> ``Scope 1`` note 2;
+    ``Scope 1``, ``範圍 1``, ``PM2.5``, ``CO2`` stay as they are.
+    """
+    several = _LABEL_NOTES.match(label)
+    if several and (_CJK.match(several.group("label")[-1]) or several.group("label")[-1] in ")）"):
+        return several.group("label"), several.group("notes")
+    m = _LABEL_NOTE.match(label)
+    if not m or not m.group("label").strip():
+        return label, None
+    head, digits = m.group("label"), m.group("digits")
+    keeper = _keeper_limit(head)
+    if keeper is not None:
+        if int(digits) <= keeper:
+            return label, None
+        for cut in range(len(digits) - 1, 0, -1):
+            if 0 < int(digits[:cut]) <= keeper:
+                return head + m.group("sep") + digits[:cut], digits[cut:]
+        return label, None
+    last = head.rstrip()[-1]
+    if len(digits) <= 2 and (_CJK.match(last) or last in ")）]】"):
+        return head.rstrip(), digits
+    word = re.search(r"([a-z]+)$", head)
+    if not m.group("sep") and word and len(word.group(1)) >= 4 and len(digits) <= 2:
+        return head, digits  # "emissions2"; chemical formulas (CO2, CH4, N2O) are upper case
+    return label, None
+
+
+def _keeper_limit(head: str) -> int | None:
+    folded = head.rstrip().casefold()
+    for word, top in lexicon().digit_keepers.items():
+        if folded.endswith(word):
+            return top
+    return None
+
+
+def unit_in_label(label: str) -> str | None:
+    """A unit printed in brackets at the end of the label: ``用水量（噸）``, ``Electricity (MWh)``."""
+    m = _BRACKET_UNIT.search(label)
+    if m and is_unit(m.group("unit")):
+        return m.group("unit")
+    return None
+
+
+@lru_cache(maxsize=16384)
+def is_unit_piece(text: str) -> bool:
+    """A line (or wrapped piece) that is a unit, or starts a ratio unit ("噸二氧化碳當量/營業收")."""
+    text = text.strip()
+    if not text:
+        return False
+    if is_unit(text):
+        return True
+    for sep in lexicon().ratio_separators:
+        if sep.strip() and sep in text:
+            head = text.split(sep, 1)[0].strip()
+            return bool(head) and " " not in head and is_unit(head)
+    return False
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))

@@ -1,0 +1,145 @@
+"""Reading a table header line into value columns, each with its period normalised.
+
+``指標 單位 2024 年數據 2023 年數據`` -> columns "2024", "2023"; ``2023財年6 2024財年`` -> "FY2023"
+(footnote 6 dropped from the period), "FY2024"; ``二零一九年`` -> "2019". Order is kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Column, Line, Period
+from .table_cells import lexicon
+
+_YEARISH = re.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}")
+_UNIT_IN_CAPTION = re.compile(
+    r"(?:單位|单位|unit|units)\s*[:：]\s*(?P<unit>[^\s)）,，;；]+)", re.IGNORECASE
+)
+
+
+@dataclass
+class Header:
+    columns: list[Column]
+    has_notes: bool  # a free-text column printed after the values
+    line: int
+    groups: int = 1  # the periods repeat once per segment ("2019年 2018年 2019年 2018年": 2 groups)
+
+
+@cache
+def _period_pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    suffixes = "|".join(re.escape(s) for s in lex.suffixes)
+    numerals = "".join(lex.numerals)
+    return re.compile(
+        rf"(?<!\S)(?:(?P<fy>fy|FY|Fy)\s?)?(?P<year>(?:19|20)\d{{2}})"
+        rf"(?:\s?[/／]\s?(?P<end>\d{{2}}(?:\d{{2}})?))?"
+        rf"(?:\s?(?P<suffix>{suffixes}))?(?P<fn>\d{{1,2}})?(?=\s|$)"
+        rf"|(?<!\S)(?P<words>[{numerals}]{{4}})\s?(?P<wsuffix>年度|年)(?=\s|$)",
+        re.IGNORECASE,
+    )
+
+
+def parse_header(line: Line, period: Period | None) -> Header | None:
+    """The value columns a header line names, or None when the line is not a table header."""
+    text = line.text.strip()
+    if not text or len(text) > 80 or len(text.split()) > 12:
+        return None  # headers are short; skipping long lines keeps the pass cheap
+    lex = lexicon()
+    if not _YEARISH.search(text) and lex.label_words.isdisjoint(text.casefold().split()):
+        return None  # no period and no label column: cannot be a header
+    spans, columns = [], []
+    for m in _period_pattern().finditer(text):
+        spans.append(m.span())
+        columns.append(Column(label=m.group(0).strip(), period=_period_of(m, period), line=line.no))
+    rest = _without(text, spans).split()
+    label_words = unit_words = 0
+    others: list[int] = []
+    has_notes = False
+    value_cols: list[tuple[int, Column]] = []
+    for i, word in enumerate(rest):
+        w = word.casefold()
+        if w in lex.label_words:
+            label_words += 1
+        elif w in lex.unit_words:
+            unit_words += 1
+        elif w in lex.notes_words:
+            has_notes = True
+        elif w in lex.value_words and not columns:
+            value_cols.append((i, Column(label=word, period=None, line=line.no)))
+        else:
+            others.append(i)
+    if columns:
+        groups = _repeats([c.period for c in columns])
+        if groups is None:
+            return None
+        # one free word may open the header ("廢棄物種類 單位 2023財年 2024財年"), no more
+        if len(others) > 1 or (others and others[0] != 0):
+            return None
+        if len(columns) < 2 and not (label_words or unit_words):
+            return None
+        if others and not (label_words or unit_words) and len(columns) < 2:
+            return None
+        return Header(columns=columns, has_notes=has_notes, line=line.no, groups=groups)
+    if value_cols and label_words and not others:
+        return Header(columns=[c for _, c in value_cols], has_notes=has_notes, line=line.no)
+    return None
+
+
+def _repeats(periods: list[str | None]) -> int | None:
+    """How many times a block of distinct periods repeats (one block per segment), None if irregular."""
+    for size in range(1, len(periods) + 1):
+        if len(periods) % size:
+            continue
+        block = periods[:size]
+        if len(set(block)) == size and block * (len(periods) // size) == periods:
+            return len(periods) // size
+    return None
+
+
+def label_segments(header: Header, segment_line: str) -> bool:
+    """Prefix each column with its segment when the line above names one per group of periods
+    (``總計 教育業務`` over ``2019年 2018年 2019年 2018年``)."""
+    names = segment_line.split()
+    if header.groups < 2 or len(names) != header.groups:
+        return False
+    size = len(header.columns) // header.groups
+    for i, col in enumerate(header.columns):
+        col.label = f"{names[i // size]} {col.label}"
+    return True
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(text[pos:a])
+        out.append(" ")
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _period_of(m: re.Match[str], period: Period | None) -> str:
+    lex = lexicon()
+    if m.group("words"):
+        return "".join(lex.numerals[ch] for ch in m.group("words"))
+    year = int(m.group("year"))
+    fiscal = bool(m.group("fy")) or bool(period and period.fiscal)
+    suffix = (m.group("suffix") or "").casefold()
+    if any(word in suffix for word in lex.fiscal_words):
+        fiscal = True
+    if m.group("end"):
+        # "2023/24" names a fiscal year by the calendar year in which it ends
+        end = m.group("end")
+        year = int(end) if len(end) == 4 else (year // 100) * 100 + int(end)
+        fiscal = True
+    return f"FY{year}" if fiscal else str(year)
+
+
+def unit_in_caption(text: str | None) -> str | None:
+    """A unit that a title or header gives for the whole table: ``單位：噸``, ``(Unit: MWh)``."""
+    if not text:
+        return None
+    m = _UNIT_IN_CAPTION.search(text)
+    return m.group("unit") if m else None

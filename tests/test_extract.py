@@ -1,0 +1,168 @@
+"""KPI extraction on small reports written here, one behaviour each, both ways where it matters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import esglens
+from esglens.cli import app, _register
+from typer.testing import CliRunner
+
+
+def _facts(tmp_path: Path, text: str, name: str = "report.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return esglens.extract(p)
+
+
+def _one(facts, metric, period, **dims):
+    found = [f for f in facts if f.metric == metric and f.period == period and f.dims == dims and not f.derived]
+    assert len(found) == 1, (metric, period, dims, [(f.metric, f.period, f.dims, f.value) for f in facts])
+    return found[0]
+
+
+REPORT_ZH = """\
+星河數據科技股份有限公司
+2024年環境、社會及管治報告
+本報告涵蓋2024年1月1日至2024年12月31日（「報告期」）。本報告按照香港聯交所《環境、社會及管治報告守則》編製。
+
+環境關鍵績效
+
+指標 單位 2023年 2024年
+
+溫室氣體排放總量（範圍一） 噸二氧化碳當量 150.20 120.50
+車輛汽油 噸二氧化碳當量 100.20 80.50
+車輛柴油 噸二氧化碳當量 50.00 40.00
+溫室氣體排放總量（範圍二） 噸二氧化碳當量 900.00 880.00
+外購電力 千瓦時 1,500,000 1,450,000
+耗水量 噸 12,000 11,500
+有害廢棄物 噸 - 不適用
+
+社會關鍵績效
+
+指標 單位 2024年 2023年
+
+員工總數 人 1,250 1,100
+男性員工 人 700 600
+女性員工 人 550 500
+
+報告期內，本公司累計捐贈超過200萬元，員工人均培訓時長為32小時。
+報告期內，本公司未發生因工死亡事故。
+"""
+
+
+def test_row_table_periods_follow_the_header_in_either_order(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH)
+    # environmental header is oldest-first, social header newest-first
+    assert _one(facts, "ghg_scope1", "2024").value == pytest.approx(120.50)
+    assert _one(facts, "ghg_scope1", "2023").value == pytest.approx(150.20)
+    assert _one(facts, "employees_total", "2024").value == 1250
+    assert _one(facts, "employees_total", "2023").value == 1100
+
+
+def test_breakdown_rows_are_never_totals(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH)
+    totals = [f for f in facts if f.metric == "ghg_scope1" and f.period == "2024" and not f.dims]
+    assert [f.value for f in totals] == [pytest.approx(120.50)]
+    parts = [f for f in facts if f.metric == "ghg_scope1" and f.period == "2024" and f.dims]
+    assert sorted(f.value for f in parts) == [pytest.approx(40.0), pytest.approx(80.5)]
+    female = _one(facts, "employees_total", "2024", gender="female")
+    assert female.value == 550
+
+
+def test_units_are_normalised_and_raw_form_kept(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH)
+    elec = _one(facts, "electricity", "2024")
+    assert (elec.value, elec.unit) == (pytest.approx(1450.0), "MWh")
+    assert (elec.raw_value, elec.raw_unit) == ("1,450,000", "千瓦時")
+    water = _one(facts, "water", "2024")
+    assert (water.value, water.unit) == (11500, "m³")
+
+
+def test_empty_cells_give_no_fact(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH)
+    assert not [f for f in facts if f.metric == "hazardous_waste"]
+
+
+def test_prose_figures_with_multiplier_and_qualifier(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH)
+    gift = _one(facts, "community_investment", "2024")
+    assert (gift.value, gift.unit, gift.qualifier) == (2_000_000, "RMB", "超過")
+    hours = _one(facts, "training_hours_avg", "2024")
+    assert (hours.value, hours.unit, hours.source) == (32, "h", "prose")
+
+
+def test_zero_stated_in_words(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH)
+    fatal = _one(facts, "work_fatalities", "2024")
+    assert fatal.value == 0 and fatal.source == "prose"
+
+
+def test_every_quote_occurs_at_its_line(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text(REPORT_ZH, encoding="utf-8")
+    doc = esglens.parse(p)
+    facts = esglens.extract(doc)
+    assert len(facts) >= 10
+    for f in facts:
+        assert f.quote in doc.line(f.line).text
+
+
+def test_derived_total_is_marked_and_never_replaces_a_printed_one(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH)
+    total = [f for f in facts if f.metric == "ghg_total" and f.period == "2024"]
+    assert len(total) == 1 and total[0].derived and total[0].source == "derived"
+    assert total[0].value == pytest.approx(120.50 + 880.00)
+    printed = REPORT_ZH.replace("溫室氣體排放總量（範圍二）", "溫室氣體排放總量（範圍一及範圍二） 噸二氧化碳當量 1,050.20 1,000.50\n溫室氣體排放總量（範圍二）")
+    facts = _facts(tmp_path, printed, "printed.txt")
+    total = [f for f in facts if f.metric == "ghg_total" and f.period == "2024"]
+    assert len(total) == 1 and not total[0].derived and total[0].value == pytest.approx(1000.50)
+
+
+def test_tco2_is_not_relabelled_tco2e(tmp_path):
+    text = REPORT_ZH.replace("溫室氣體排放總量（範圍二） 噸二氧化碳當量", "溫室氣體排放總量（範圍二） 噸二氧化碳")
+    facts = _facts(tmp_path, text)
+    assert _one(facts, "ghg_scope2", "2024").unit == "tCO2"
+
+
+ENGLISH_FY = """\
+Northwind Logistics Holdings Limited
+Environmental, Social and Governance Report 2024
+This report covers the financial year from 1 April 2023 to 31 March 2024 and follows the HKEX ESG Reporting Code.
+
+Key performance indicators
+
+Indicator Unit FY2024 FY2023
+Scope 1 emissions tCO2e 1,204.5 1,310.0
+Scope 2 emissions (location-based) tCO2e 5,100.0 5,420.7
+Total energy consumption MWh 12,400 13,020
+Number of employees persons 820 790
+
+No confirmed cases of corruption were recorded during the year.
+"""
+
+
+def test_english_fiscal_year_report(tmp_path):
+    facts = _facts(tmp_path, ENGLISH_FY)
+    s1 = _one(facts, "ghg_scope1", "FY2024")
+    assert (s1.value, s1.period_start, s1.period_end) == (pytest.approx(1204.5), "2023-04-01", "2024-03-31")
+    assert _one(facts, "ghg_scope2", "FY2023", basis="location").value == pytest.approx(5420.7)
+    assert _one(facts, "energy_total", "FY2024").value == 12400
+    assert _one(facts, "corruption_cases", "FY2024").value == 0
+
+
+def test_cli_jsonl_has_the_interface_fields(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text(REPORT_ZH, encoding="utf-8")
+    _register()
+    result = CliRunner().invoke(app, ["extract", str(p), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    needed = {"metric", "hkex", "gri", "value", "unit", "raw_value", "raw_unit", "period", "period_start",
+              "period_end", "dims", "page", "line", "quote", "source", "confidence"}
+    assert rows and all(needed <= set(r) for r in rows)
+    s1 = next(r for r in rows if r["metric"] == "ghg_scope1" and r["period"] == "2024" and not r["dims"])
+    assert (s1["hkex"], s1["gri"], s1["unit"]) == ("A1.2", "305-1", "tCO2e")

@@ -1,0 +1,345 @@
+"""Table recognition from text layout: real report tables (values read by hand from the files) and
+synthetic cases for each layout."""
+
+from __future__ import annotations
+
+import pytest
+
+import esglens
+from esglens.ingest.tables import detect_tables, row_section, split_value_mark
+from esglens.model import Line, Period, Table, TableRow
+
+
+def make_lines(text: str, first_no: int = 1) -> list[Line]:
+    lines = []
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.rstrip()
+        lines.append(Line(no=first_no + i, raw=raw, text=" ".join(stripped.split()), match=stripped.lower(),
+                          role="body" if stripped.strip() else "blank"))
+    return lines
+
+
+def table_at(tables: list[Table], line: int) -> Table:
+    for t in tables:
+        if t.first_line <= line <= t.last_line:
+            return t
+    raise AssertionError(f"no table covers line {line}: {[(t.first_line, t.last_line) for t in tables]}")
+
+
+def row_at(table: Table, line: int) -> TableRow:
+    for r in table.rows:
+        if line in r.lines:
+            return r
+    raise AssertionError(f"no row at line {line}")
+
+
+def texts(row: TableRow) -> list[str | None]:
+    return [c.text if c else None for c in row.cells]
+
+
+# --- real reports ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def jdhealth(corpus_file):
+    return esglens.parse(corpus_file("jdhealth-esg-2024.zh-hant.txt"))
+
+
+@pytest.fixture(scope="module")
+def medlive(corpus_file):
+    return esglens.parse(corpus_file("medlive-esg-2022.zh-hant.txt"))
+
+
+@pytest.fixture(scope="module")
+def alihealth(corpus_file):
+    return esglens.parse(corpus_file("alihealth-esg-fy2024.zh-hant.txt"))
+
+
+def test_jdhealth_ghg_table_newest_year_first(jdhealth):
+    t = table_at(jdhealth.tables, 2672)
+    assert t.header_line == 2669 and t.layout == "rows"
+    assert [c.period for c in t.columns] == ["2024", "2023"]
+    assert [c.label for c in t.columns] == ["2024 年數據", "2023 年數據"]
+    assert t.title == "京東健康 2024 年溫室氣體排放情況"
+    scope1 = row_at(t, 2672)
+    assert scope1.label == "溫室氣體排放總量（範圍一）"
+    assert scope1.unit == "噸二氧化碳當量"
+    assert texts(scope1) == ["68.13", "174.66"]
+    assert [c.line for c in scope1.cells if c] == [2672, 2672]
+    assert texts(row_at(t, 2671)) == ["3,836.89", "5,263.71"]
+    assert texts(row_at(t, 2679)) == ["204,951.84", "132,954.07"]
+    assert [r.label for r in t.rows if 2671 <= r.lines[0] <= 2679] == [
+        "溫室氣體排放總量（範圍一+範圍二）", "溫室氣體排放總量（範圍一）", "車輛柴油", "車輛汽油",
+        "溫室氣體排放總量（範圍二）", "電力（經營場所）", "電力(車輛)", "熱力(經營場所)", "溫室氣體排放總量（範圍三）",
+    ]
+
+
+def test_jdhealth_sub_rows_link_to_the_total_they_break_down(jdhealth):
+    t = table_at(jdhealth.tables, 2672)
+    scope1, scope2 = t.rows.index(row_at(t, 2672)), t.rows.index(row_at(t, 2675))
+    # 0.12 + 68.01 = 68.13 and 133.00 + 41.66 = 174.66
+    for line in (2673, 2674):
+        assert (row_at(t, line).level, row_at(t, line).parent) == (1, scope1)
+    for line in (2676, 2677, 2678):
+        assert (row_at(t, line).level, row_at(t, line).parent) == (1, scope2)
+    for line in (2671, 2672, 2675, 2679):
+        assert (row_at(t, line).level, row_at(t, line).parent) == (0, None)
+
+
+def test_jdhealth_key_table_oldest_year_first_with_wrapped_unit_and_footnote(jdhealth):
+    t = table_at(jdhealth.tables, 4544)
+    assert t.header_line == 4527
+    assert [c.period for c in t.columns] == ["2023", "2024"]
+    assert texts(row_at(t, 4544)) == ["174.66", "68.13"]
+    intensity = row_at(t, 4554)  # label, unit wrapped over two lines, then the values line
+    assert intensity.label == "二氧化碳排放密度"
+    assert intensity.label_lines == [4550]
+    assert intensity.unit == "噸二氧化碳當量/營業收入（萬元）"
+    assert intensity.unit_line == 4551
+    assert texts(intensity) == ["0.001", "0.001"] and intensity.cells[0].line == 4554
+    section = row_at(t, 4539)
+    assert section.is_section and section.label == "溫室氣體排放量及密度"
+    social = table_at(jdhealth.tables, 4648)
+    turnover = row_at(social, 4648)  # "員工流失比率 17 % 10.04 6.51": 17 is a footnote
+    assert (turnover.label, turnover.note, turnover.unit) == ("員工流失比率", "17", "%")
+    assert texts(turnover) == ["10.04", "6.51"]
+    assert texts(row_at(social, 4621)) == [None, "212"]  # "/" printed for 2023
+    wrapped = row_at(social, 4626)
+    assert wrapped.label == "內部候選人填補空缺職位的 30 歲及以下（不含 30 歲）員工總數"
+    assert wrapped.label_lines == [4623, 4624] and wrapped.unit == "人"
+    assert row_section(social, social.rows.index(row_at(social, 4653))) == social.rows.index(row_at(social, 4650))
+
+
+def test_medlive_column_dump_assembled(medlive):
+    t = table_at(medlive.tables, 2149)
+    assert t.layout == "columns" and t.header_line == 2157
+    assert [c.period for c in t.columns] == ["2021", "2022"]
+    power = row_at(t, 2141)
+    assert (power.label, power.unit, power.unit_line) == ("外購電力消耗量", "兆瓦時", 2145)
+    assert texts(power) == ["116.000", "129.480"]
+    assert [c.line for c in power.cells if c] == [2149, 2153]
+    waste = table_at(medlive.tables, 2044)
+    assert waste.header_line == 2138 and waste.layout == "columns"
+    per_capita = row_at(waste, 2044)
+    assert (per_capita.label, per_capita.unit) == ("人均有害廢棄物產生量", "千克/人")
+    assert texts(per_capita) == ["0.073", "0.067"]
+    hazardous = waste.rows.index(row_at(waste, 2042))
+    battery = row_at(waste, 2046)  # indented, and 0.015 + 0.008 + 0.014 = 0.037
+    assert (battery.label, battery.level, battery.parent) == ("廢電池", 1, hazardous)
+    assert row_at(waste, 2040).is_section
+
+
+def test_medlive_rows_glued_before_the_dump(medlive):
+    t = table_at(medlive.tables, 2026)
+    assert t.header_line == 2038 and [c.period for c in t.columns] == ["2021", "2022"]
+    assert t.title == "2022年環境關鍵績效"
+    scope1 = row_at(t, 2026)
+    assert scope1.label == "直接溫室氣體排放量（範疇一）"
+    assert [(c.text, c.line) for c in scope1.cells if c] == [("0", 2026), ("0", 2032)]
+    scope2 = row_at(t, 2028)
+    assert [(c.text, c.line) for c in scope2.cells if c] == [("67.396", 2028), ("67.758", 2034)]
+    assert [(c.text, c.line) for c in row_at(t, 2030).cells if c] == [("0.134", 2030), ("0.112", 2036)]
+
+
+def test_medlive_dump_with_na_cells(medlive):
+    t = table_at(medlive.tables, 2182)
+    contract = row_at(t, 2182)
+    assert (contract.label, contract.unit) == ("勞動合同簽訂率", "%")
+    assert texts(contract) == [None, "100"]
+    total = row_at(t, 2186)
+    assert texts(total) == ["502", "605"]
+    assert row_at(t, 2188).parent == t.rows.index(total)
+
+
+def test_alihealth_fiscal_year_tables(alihealth):
+    t = table_at(alihealth.tables, 986)
+    assert [c.period for c in t.columns] == ["FY2023", "FY2024"]
+    assert texts(row_at(t, 986)) == ["1,560", "1,435"]
+    turnover = table_at(alihealth.tables, 1027)
+    assert [(c.label, c.period) for c in turnover.columns] == [("2023財年6", "FY2023"), ("2024財年", "FY2024")]
+    single = table_at(alihealth.tables, 953)
+    assert [c.period for c in single.columns] == ["FY2024"] and texts(row_at(single, 953)) == ["40"]
+    count = table_at(alihealth.tables, 1187)
+    assert [(c.label, c.period) for c in count.columns] == [("數量", None)]
+
+
+def test_alihealth_footnotes_glued_to_labels(alihealth):
+    t = table_at(alihealth.tables, 1422)
+    energy = row_at(t, 1422)
+    assert (energy.label, energy.note, energy.unit) == ("綜合能源消耗量", "9", "噸標煤")
+    ghg = row_at(t, 1430)  # label with note 10, unit wrapped over 1427 and 1429, values on 1430
+    assert (ghg.label, ghg.note, ghg.unit) == ("溫室氣體排放總量", "10", "噸二氧化碳當量")
+    assert texts(ghg) == ["845.29", "2,160.06"] and ghg.label_lines == [1426]
+
+
+def test_pdf_table_rows(corpus_file):
+    doc = esglens.parse(corpus_file("pdf/drax-2023-en.pdf"))
+    t = next(t for t in doc.tables if any(r.label == "Group total Scope 1" for r in t.rows))
+    assert [c.period for c in t.columns] == ["2023", "2022", "2021"]
+    scope1 = next(r for r in t.rows if r.label == "Group total Scope 1")
+    assert scope1.unit == "ktCO2e" and texts(scope1) == ["255", "336", "932"]
+    market = next(r for r in t.rows if r.label.startswith("Group total Scope 2 (market"))
+    assert market.label == "Group total Scope 2 (market-based)" and texts(market) == ["273", "332", "323"]
+    per_gwh = next(r for r in t.rows if r.label.startswith("Generation emissions per GWh"))
+    assert per_gwh.unit == "tCO2e/GWh" and texts(per_gwh) == ["11", "23", "33(1)"]
+
+
+# --- synthetic layouts -----------------------------------------------------------------------
+
+
+def test_english_labels_with_spaces_split_from_the_right():
+    lines = make_lines("Indicator Unit FY2024 FY2023\nScope 1 emissions tCO2e 4,210 3,900\nScope 2 emissions tCO2e N/A 1,020")
+    [t] = detect_tables(lines, None)
+    assert [c.period for c in t.columns] == ["FY2024", "FY2023"]
+    assert [(r.label, r.unit, texts(r)) for r in t.rows] == [
+        ("Scope 1 emissions", "tCO2e", ["4,210", "3,900"]),
+        ("Scope 2 emissions", "tCO2e", [None, "1,020"]),
+    ]
+
+
+def test_fiscal_document_reads_plain_years_as_fiscal():
+    lines = make_lines("指標 單位 2024 2023\n用電量 兆瓦時 1,200 1,100\n用水量 噸 300 280")
+    [t] = detect_tables(lines, Period("FY2024", "2023-04-01", "2024-03-31", fiscal=True))
+    assert [c.period for c in t.columns] == ["FY2024", "FY2023"]
+    [t] = detect_tables(lines, Period("2024", fiscal=False))
+    assert [c.period for c in t.columns] == ["2024", "2023"]
+
+
+def test_year_headers_in_words_and_unit_in_label_and_title():
+    lines = make_lines("單位：噸\n項目 二零一九年 二零一八年\n無害廢棄物 532.66 434.28\n用水量（立方米） 1,000 900")
+    [t] = detect_tables(lines, None)
+    assert [c.period for c in t.columns] == ["2019", "2018"]
+    assert t.title == "單位：噸" and t.unit == "噸"
+    water = t.rows[1]
+    assert (water.label, water.unit) == ("用水量（立方米）", "立方米")
+
+
+def test_footnote_digits_detached_only_when_not_part_of_the_label():
+    lines = make_lines("Datapoint 2023\nScope 12 4,210\nScope 3 900\nPM2.5 kg 12.5\nCO2 t 7\n範圍1 噸 5\n廢水排放量3 噸 40")
+    [t] = detect_tables(lines, None)
+    got = [(r.label, r.note) for r in t.rows]
+    assert got == [("Scope 1", "2"), ("Scope 3", None), ("PM2.5", None), ("CO2", None), ("範圍1", None),
+                   ("廢水排放量", "3")]
+    assert texts(t.rows[0]) == ["4,210"]
+
+
+def test_unit_glued_before_numbers():
+    lines = make_lines("指標 2019年 2018年\n棄置廢棄物總量 公噸378.54 公噸334.91\n回收廢棄物總量 公噸154.12 不適用")
+    [t] = detect_tables(lines, None)
+    assert [(r.label, r.unit, texts(r)) for r in t.rows] == [
+        ("棄置廢棄物總量", "公噸", ["378.54", "334.91"]),
+        ("回收廢棄物總量", "公噸", ["154.12", None]),
+    ]
+
+
+def test_markdown_pipe_table():
+    lines = make_lines("| 指標 | 單位 | 2021年 | 2020年 |\n|---|---|---|---|\n| 用電量 | 兆瓦時 | 1,200 | 1,100 |\n"
+                       "| 員工總數 | 人 | 502 | — |")
+    [t] = detect_tables(lines, None)
+    assert [c.period for c in t.columns] == ["2021", "2020"]
+    assert [(r.label, r.unit, texts(r)) for r in t.rows] == [
+        ("用電量", "兆瓦時", ["1,200", "1,100"]),
+        ("員工總數", "人", ["502", None]),
+    ]
+
+
+def test_wrapped_label_keeps_every_line():
+    lines = make_lines("指標 單位 2023年 2022年\n\n按性別劃分的\n僱員流失率\n\n男員工 % 33.72 24.07\n\n"
+                       "由內部候選人填補的空缺職位\n（內部招聘）\n% 11.3 19.6")
+    [t] = detect_tables(lines, None)
+    section, male, internal = t.rows
+    assert section.is_section and section.label == "按性別劃分的僱員流失率" and section.label_lines == [3, 4]
+    assert (male.label, texts(male)) == ("男員工", ["33.72", "24.07"])
+    assert internal.label == "由內部候選人填補的空缺職位（內部招聘）"
+    assert internal.label_lines == [8, 9] and internal.unit_line == 10 and internal.cells[0].line == 10
+
+
+def test_column_dump_with_header_after_the_block():
+    lines = make_lines("能源\n用電量\n用水量\n人均用水量\n兆瓦時\n噸\n噸/人\n10.5\n20\n0.2\n11.5\n21\n0.3\n"
+                       "指標 單位 2021年數據 2022年數據")
+    [t] = detect_tables(lines, None)
+    assert t.layout == "columns" and t.header_line == 14
+    assert [c.period for c in t.columns] == ["2021", "2022"]
+    assert t.rows[0].is_section and t.rows[0].label == "能源"
+    water = t.rows[2]
+    assert (water.label, water.unit, texts(water)) == ("用水量", "噸", ["20", "21"])
+    assert [c.line for c in water.cells if c] == [9, 12] and water.unit_line == 6
+
+
+def test_indented_sub_rows_and_sum_parents():
+    lines = make_lines("指標 單位 2023\n廢棄物總量 噸 10\n    廢紙 噸 4\n    廢電池 噸 6\n能源總量 MWh 9\n電力 MWh 5\n"
+                       "天然氣 MWh 4\n用水量 噸 3")
+    [t] = detect_tables(lines, None)
+    assert [(r.label, r.level, r.parent) for r in t.rows] == [
+        ("廢棄物總量", 0, None), ("廢紙", 1, 0), ("廢電池", 1, 0),
+        ("能源總量", 0, None), ("電力", 1, 3), ("天然氣", 1, 3), ("用水量", 0, None),
+    ]
+
+
+def test_kpi_list_without_period_header():
+    lines = make_lines("本年度關鍵數據\n\n員工總數 人 1,435\n\n培訓總時數 小時 46,000\n\n投訴數量 宗 12")
+    [t] = detect_tables(lines, None)
+    assert [(c.label, c.period) for c in t.columns] == [("", None)]
+    assert [texts(r) for r in t.rows] == [["1,435"], ["46,000"], ["12"]]
+
+
+def test_prose_with_numbers_is_not_a_table():
+    text = ("2024 年，公司已制定能耗同比下降 2%的目標，為此公司積極開展電子辦公、綠色出行等行動。\n"
+            "報告期內，平台日均問診量（不含開方）增長至11,045次，較去年增加 2,000 次。\n"
+            "Revenue grew 58.3% to RMB 30.68 billion, and the number of annual active users reached 2021\n"
+            "the company hired 1,200 new employees in the year while turnover fell to 12.5 per cent in 2020\n")
+    assert detect_tables(make_lines(text), None) == []
+
+
+def test_blank_and_furniture_lines_are_skipped():
+    lines = make_lines("指標 單位 2024 2023\n溫室氣體 噸 5 6\n公司名稱 2024 ESG 報告 12\n用水量 噸 7 8")
+    lines[2].role = "header"
+    [t] = detect_tables(lines, None)
+    assert [r.label for r in t.rows] == ["溫室氣體", "用水量"]
+
+
+def test_split_value_mark():
+    assert split_value_mark("525(1)") == ("525", "(1)")
+    assert split_value_mark("3,8362") == ("3,836", "2")
+    assert split_value_mark("12.5") == ("12.5", None)
+    assert split_value_mark("71.7%") == ("71.7%", None)
+
+
+def test_periods_repeated_per_segment():
+    lines = make_lines("二零一九年廢棄物數據\n總計 教育業務\n2019年 2018年 2019年 2018年\n無害廢棄物10, 11\n"
+                       "總產生量 532.66公噸 434.28公噸 319.45公噸 276.53公噸\n回收量 154.12公噸 99.36公噸 不適用 不適用")
+    [t] = detect_tables(lines, None)
+    assert [(c.label, c.period) for c in t.columns] == [
+        ("總計 2019年", "2019"), ("總計 2018年", "2018"), ("教育業務 2019年", "2019"), ("教育業務 2018年", "2018"),
+    ]
+    assert t.title == "二零一九年廢棄物數據"
+    section, produced, recycled = t.rows
+    assert (section.label, section.note, section.is_section) == ("無害廢棄物", "10, 11", True)
+    assert (produced.unit, texts(produced)) == ("公噸", ["532.66", "434.28", "319.45", "276.53"])
+    assert texts(recycled) == ["154.12", "99.36", None, None]
+
+
+def test_fiscal_year_spellings_and_unit_line_under_the_header():
+    lines = make_lines("Indicator FY2023/24 2022/23\n(Unit: MWh)\nElectricity 1,200 1,100\nDiesel 30 25")
+    [t] = detect_tables(lines, None)
+    assert [c.period for c in t.columns] == ["FY2024", "FY2023"]
+    assert t.unit == "MWh"
+    assert [r.label for r in t.rows] == ["Electricity", "Diesel"]
+    lines = make_lines("指標 單位 2024財政年度 2023財政年度\n用電量 兆瓦時 1,200 1,100")
+    [t] = detect_tables(lines, None)
+    assert [c.period for c in t.columns] == ["FY2024", "FY2023"]
+
+
+def test_values_on_both_sides_of_the_unit():
+    lines = make_lines("Direct emission (Scope 1) 13,662 - kg N/A\nIndirect emission (Scope 2) 4,490,634 2,615,863 kg 71.7%")
+    [t] = detect_tables(lines, None)
+    assert [(r.label, r.unit, texts(r)) for r in t.rows] == [
+        ("Direct emission (Scope 1)", "kg", ["13,662", None, None]),
+        ("Indirect emission (Scope 2)", "kg", ["4,490,634", "2,615,863", "71.7%"]),
+    ]
+
+
+def test_shares_and_rates_are_never_made_parts_of_a_row():
+    lines = make_lines("指標 單位 2023\n培訓覆蓋率 % 100\n男員工 % 60\n女員工 % 40\n人均用水量 噸/人 5\n辦公室 噸/人 2\n倉庫 噸/人 3")
+    [t] = detect_tables(lines, None)
+    assert all(r.parent is None and r.level == 0 for r in t.rows)
