@@ -11,6 +11,7 @@ compare query runs over a realistic number of facts; the output says how many.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -25,14 +26,20 @@ sys.path.insert(0, str(REPO / "src"))
 
 import esglens  # noqa: E402
 from esglens.store import Library  # noqa: E402
+from esglens.store.prepare import dims_key  # noqa: E402
 
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+STEMS = "甲乙丙丁戊己庚辛壬癸"  # synthetic company names: 綠源甲乙科技有限公司, ...
 SEARCHES = ["溫室氣體排放", "温室气体排放", "员工培训", "範圍二", "scope 2 emissions", "water", "2024", "廢棄物 處理"]
 COMPARES = [("ghg_scope2", None), ("ghg_scope2", "employees"), ("ghg_total", "revenue"), ("water", None)]
 SYNTHETIC_METRICS = [
     ("ghg_scope1", "tCO2e"), ("ghg_scope2", "tCO2e"), ("ghg_total", "tCO2e"), ("energy_total", "MWh"),
     ("electricity", "MWh"), ("water", "m³"), ("employees_total", "persons"), ("revenue", "RMB"),
     ("turnover_rate", "%"), ("training_hours_avg", "h"), ("non_hazardous_waste", "t"), ("hazardous_waste", "t"),
+]
+SYNTHETIC_DIMS = [
+    {}, {"gender": "female"}, {"gender": "male"}, {"region": "Hong Kong"}, {"region": "Mainland China"},
+    {"age": "<30"}, {"age": "30-50"}, {"age": ">50"},
 ]
 
 
@@ -81,7 +88,8 @@ def make_copies(corpus: Path, out: Path, count: int, seed: int = 7) -> None:
         text = NUMBER.sub(lambda m: _scaled(m.group(0), factor), text)
         if names[src]:
             # companies recur across copies (so compare has rows with several reports)
-            text = text.replace(names[src], f"綠源{i % 60:02d}號科技有限公司")
+            k = i % 60
+            text = text.replace(names[src], f"綠源{STEMS[k // 10]}{STEMS[k % 10]}科技有限公司")
         (out / f"copy-{i:04d}-{src.name}").write_text(f"副本 {i}\n" + text, encoding="utf-8")
 
 
@@ -92,18 +100,25 @@ def _scaled(number: str, factor: float) -> str:
 
 
 def top_up_facts(lib: Library, per_report: int, seed: int = 11) -> int:
-    """Synthetic fact rows for reports that extraction gave few, so compare runs at a realistic size."""
+    """Synthetic fact rows for reports that extraction gave few, so compare runs at a realistic size.
+
+    Like real reports, each report states its year and the two before; a company's value for a period
+    is the same in each of its reports, except for a few restated ones.
+    """
     rng = random.Random(seed)
     rows = []
     for r in lib.list_reports():
-        have = r["fact_count"]
         year = int(re.search(r"\d{4}", r["period"] or "2024").group(0))
-        for k in range(max(0, per_report - have)):
-            metric, unit = SYNTHETIC_METRICS[k % len(SYNTHETIC_METRICS)]
-            period = str(year - (k // len(SYNTHETIC_METRICS)) % 3)
-            dims = "" if k % 4 else '{"gender":"female"}'
-            value = rng.uniform(10, 1e6) if metric != "revenue" else rng.uniform(1e7, 1e10)
-            rows.append((r["id"], metric, value, unit, f"{value:,.2f}", period, dims or "{}", dims, k + 1))
+        combos = [
+            (metric, unit, str(year - back), dims)
+            for metric, unit in SYNTHETIC_METRICS for back in range(3) for dims in SYNTHETIC_DIMS
+        ]
+        for k, (metric, unit, period, dims) in enumerate(combos[: max(0, per_report - r["fact_count"])]):
+            stable = random.Random(f"{r['company_key']}|{metric}|{period}|{dims_key(dims)}")
+            value = stable.uniform(10, 1e6) if metric != "revenue" else stable.uniform(1e7, 1e10)
+            if rng.random() < 0.02:
+                value *= rng.uniform(0.8, 1.2)  # a restatement
+            rows.append((r["id"], metric, value, unit, f"{value:,.2f}", period, json.dumps(dims), dims_key(dims), k + 1))
     lib.conn.execute("BEGIN")
     lib.conn.executemany(
         "INSERT INTO facts (report_id, metric, value, unit, raw_value, period, dims, dims_key, line, source, derived) "
@@ -133,9 +148,9 @@ def main() -> None:
         make_copies(args.corpus, copies, args.reports)
         with Library(work / "big.sqlite") as lib:
             t = time.perf_counter()
-            result = lib.add([copies], workers=2)
+            result = lib.add([copies, args.corpus], workers=2)  # the originals bring English PDFs
             dt = time.perf_counter() - t
-            rows.append((f"add {args.reports} copies, 2 workers",
+            rows.append((f"add {args.reports} copies + corpus, 2 workers",
                          f"{len(result.added)} added, {len(result.failed)} failed in {dt:.1f} s "
                          f"= {len(result.added) / dt * 60:.0f} reports/min"))
             extracted = lib.counts()["facts"]

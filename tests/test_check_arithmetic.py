@@ -157,3 +157,34 @@ def test_two_rows_with_the_same_category_are_both_parts():
                fact("ghg_scope3", "10,000.00", line=4, scope3_category="4"))
     [found] = _by_rule(check_arithmetic(fs), "arith.breakdown")
     assert found.status == "pass" and len(found.facts) == 4
+
+
+def test_approximate_values_are_not_checked():
+    total = fact("ghg_total", "3,800")
+    total.qualifier = "超過"
+    fs = facts(total, fact("ghg_scope1", "68.13"), fact("ghg_scope2", "3,768.75"))
+    assert _by_rule(check_arithmetic(fs), "arith.ghg_scopes") == []
+
+
+def test_a_narrower_total_next_to_a_matching_one_is_a_warning_not_an_error():
+    # "Generation emissions 141" (one segment) and "Group scope 1 and 2 (location-based) 486"
+    fs = facts(fact("ghg_total", "141", line=76), fact("ghg_total", "486", line=93, basis="location"),
+               fact("ghg_scope1", "255", line=79), fact("ghg_scope2", "231", line=81))
+    [found] = [f for f in _by_rule(check_arithmetic(fs), "arith.ghg_scopes") if f.status == "fail"]
+    assert found.severity == "warning" and found.data["matching_total_line"] == 93
+    alone = facts(fact("ghg_total", "141", line=76), fact("ghg_scope1", "255", line=79), fact("ghg_scope2", "231", line=81))
+    [found] = _by_rule(check_arithmetic(alone), "arith.ghg_scopes")
+    assert found.severity == "error"
+
+
+def test_indirect_energy_in_coal_equivalent_equals_electricity_plus_heat():
+    # 874,903.74 kgce (x 0.008141 MWh/kgce = 7,122.6 MWh) vs 6,753,600.64 kWh + 1,315.54 GJ (7,119.0 MWh):
+    # the report's own conversion factors differ by 0.05%, within the rule's stated slack
+    fs = facts(fact("energy_indirect", "874,903.74", unit="kgce"),
+               fact("electricity", "6,753,600.64", value=6753.60064), fact("heat", "1,315.54", unit="GJ"))
+    [found] = _by_rule(check_arithmetic(fs), "arith.energy_indirect")
+    assert found.status == "pass"
+    fs = facts(fact("energy_indirect", "974,903.74", unit="kgce"),
+               fact("electricity", "6,753,600.64", value=6753.60064), fact("heat", "1,315.54", unit="GJ"))
+    [found] = _by_rule(check_arithmetic(fs), "arith.energy_indirect")
+    assert found.status == "fail" and found.severity == "warning"

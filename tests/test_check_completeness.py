@@ -168,3 +168,17 @@ def test_gri_index_claims_are_tested_against_figures(tmp_path):
     assert report.get("gri.401-1.unsupported") is not None
     # the index rows themselves never count as evidence for the HKEX provisions
     assert report.get("hkex.A2.2").status == "missing"
+
+
+def test_index_marking_a_provision_deleted_while_still_in_force(tmp_path):
+    text = REPORT.replace("{filler}", "\n" * 60).replace("A1.2 溫室氣體排放量 第5頁", "A1.2 （於 2025 年 1 月 1 日刪除）")
+    text = text.replace("A1.6 處理廢棄物的方法 第6頁", "A1.6 （於 2025 年 1 月 1 日刪除）")
+    doc = document(tmp_path, text)
+    doc.metadata.period = Period("2024", "2024-01-01", "2024-12-31")
+    fs = facts(fact("ghg_scope1", "12.5", "2024", line=_line_of(doc, "範圍一")), document=doc)
+    report = run_checks(doc, fs)
+    assert report.get("index.A1.2.marked_removed").severity == "info"  # disclosed anyway
+    assert report.get("index.A1.6.marked_removed").severity == "warning"  # in force and not covered
+    doc.metadata.period = Period("2025", "2025-01-01", "2025-12-31")
+    report = run_checks(doc, fs)
+    assert report.get("index.A1.2.marked_removed") is None  # really deleted for 2025

@@ -132,6 +132,10 @@ def test_jd_content_index_and_version(jd):
     # the report prints NOx/SOx/PM (lines 2834-2838) and its index lists A1.1 with a section
     assert report.get("hkex.A1.1").status == "disclosed"
     assert report.get("index.A1.1.supported") is not None
+    # the index marks A1.2 and A4.1 "於 2025 年 1 月 1 日刪除"; for a 2024 period they are still in force
+    a12 = report.get("index.A1.2.marked_removed")
+    assert a12.lines[0] == 5251 and a12.severity == "info"  # the scope 1/2 figures are printed
+    assert report.get("index.A4.1.marked_removed").lines[0] == 5342
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +222,46 @@ def test_pipeline_medlive_findings(corpus_file):
     assert report.get("index.A1.1.na") is not None
     intensity = [f for f in report.findings if f.rule == "arith.intensity"]
     assert intensity and all(f.status == "pass" for f in intensity)
+
+
+# alihealth-esg-fy2024.zh-hant.txt (columns FY2023 | FY2024): employees 1,560 | 1,435 (line 986);
+# GHG 845.29 | 2,160.06 t (line 1430), per capita 0.56 | 1.51 (line 1436); water 11,128.26 | 25,146.58 t
+# (line 1438), per capita 7.40 | 17.52 (line 1440). FY2024 per-capita figures use 1,435 employees
+# (2,160.06 / 1,435 = 1.505); the FY2023 ones do not use 1,560 (845.29 / 1,560 = 0.542, not 0.56).
+ALI = "alihealth-esg-fy2024.zh-hant.txt"
+
+
+@pytest.fixture(scope="module")
+def ali(corpus_file):
+    doc = esglens.parse(corpus_file(ALI))
+    rows = []
+    for metric, v23, v24, line, unit in [("employees_total", "1,560", "1,435", 986, "persons"),
+                                         ("ghg_total", "845.29", "2,160.06", 1430, "tCO2e"),
+                                         ("ghg_intensity", "0.56", "1.51", 1436, "tCO2e/employee"),
+                                         ("water", "11,128.26", "25,146.58", 1438, "m³"),
+                                         ("water_intensity", "7.40", "17.52", 1440, "m³/employee")]:
+        rows += [fact(metric, v23, "FY2023", line=line, unit=unit, table=None),
+                 fact(metric, v24, "FY2024", line=line, unit=unit, table=None)]
+    return doc, run_checks(doc, facts(*rows, document=doc))
+
+
+def test_ali_fiscal_year_intensities(ali):
+    doc, report = ali
+    assert doc.metadata.period is None or doc.metadata.period.label == "FY2024"
+    assert report.completeness["version"] == "appendix27-2020"  # FY2024 began 1 April 2023
+    assert report.get("arith.intensity.ghg_intensity.FY2024").status == "pass"
+    assert report.get("arith.intensity.water_intensity.FY2024").status == "pass"
+    bad = report.get("arith.intensity.ghg_intensity.FY2023")
+    assert bad.status == "fail" and bad.severity == "warning"
+    assert abs(bad.data["expected"] - 845.29 / 1560) < 1e-9
+    water = report.get("yoy.water.FY2023-FY2024")  # 11,128.26 -> 25,146.58: +126%
+    assert water.severity == "warning" and abs(water.data["change"] - (25146.58 / 11128.26 - 1)) < 1e-9
+
+
+def test_ali_index_claims_air_emissions_that_the_report_does_not_print(ali):
+    # line 1750 "A1.1 排放物種類及相關排放數據。 54–55"; no NOx/SOx/particulate (氮/硫/顆粒) anywhere else
+    _, report = ali
+    claim = report.get("index.A1.1.unsupported")
+    assert claim.severity == "warning" and claim.lines[0] == 1750
+    assert report.get("hkex.A1.1").status == "missing"
+    assert report.get("index.A2.2.supported") is not None  # water: the 用水量 row at line 1438

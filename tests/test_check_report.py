@@ -38,12 +38,17 @@ def test_findings_are_sorted_worst_first_and_grouped_by_aspect():
     assert report.counts["error"] == 1
 
 
-def test_json_markdown_and_html_carry_the_evidence():
-    report = run_checks(None, _facts())
+def test_json_markdown_and_html_carry_the_evidence(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    doc = esglens.parse(path)
+    report = run_checks(doc, _facts(doc))
     data = json.loads(report.to_json())
     first = data["findings"][0]
     assert first["severity"] == "error" and first["facts"][0]["line"] == 3
     assert {"aspects", "overall"} <= set(data["completeness"])
+    assert data["completeness"]["aspects"]["A1"]["disclosed"] >= 1  # A1.2 by the scope figures
+    assert run_checks(None, _facts()).completeness == {}  # no text: completeness is not judged
     md = report.to_markdown()
     assert "## A1" in md and "**error** `arith.ghg_scopes.ghg_total.2024`" in md
     page = report.to_html()
@@ -73,6 +78,9 @@ def test_cli_formats(cli, tmp_path):
     assert out.exit_code == 0 and "3,836.88" in html_path.read_text(encoding="utf-8")
     out = cli.invoke(app, ["check", str(path)])
     assert out.exit_code == 0 and "A1" in out.stdout and "error" in out.stdout
+    assert "arith.ghg_scopes.ghg_total.2023" not in out.stdout  # a passing sum is hidden by default
+    out = cli.invoke(app, ["check", str(path), "--all"])
+    assert "arith.ghg_scopes.ghg_total.2023" in out.stdout.replace("\n", "")
 
 
 def test_cli_bad_input_is_an_error_line_and_exit_2(cli, tmp_path):
@@ -81,3 +89,12 @@ def test_cli_bad_input_is_an_error_line_and_exit_2(cli, tmp_path):
     assert out.stderr.startswith("error: ")
     out = cli.invoke(app, ["check", str(tmp_path / "missing.pdf"), "--format", "xml"])
     assert out.exit_code == 2
+
+
+def test_api_check_accepts_a_path_twice(cli, tmp_path):
+    # importing esglens.check (the package) must not break the esglens.check(...) function
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    first = esglens.check(path)
+    second = esglens.check(path)
+    assert first.counts == second.counts and first.counts["error"] == 1

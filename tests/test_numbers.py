@@ -102,3 +102,13 @@ def test_chinese_numerals_and_years():
     assert chinese_year("二零一九") == 2019
     assert chinese_year("二〇二三年") == 2023
     assert chinese_year("十二") is None
+
+
+def test_english_multipliers_glued_or_spelled_out():
+    assert parse_number("3.5m").value == 3_500_000
+    assert parse_number("2 million").value == 2_000_000
+    values = {t: [s.number.value for s in find_numbers(t)] for t in ("HK$12.3bn", "2.5 million tonnes", "1,000 m of pipe", "50 m3")}
+    assert values["HK$12.3bn"] == [12_300_000_000]
+    assert values["2.5 million tonnes"] == [2_500_000]
+    assert values["1,000 m of pipe"] == [1000]  # metres, not millions
+    assert values["50 m3"] == [50]

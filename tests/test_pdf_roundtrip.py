@@ -114,3 +114,30 @@ def test_rotated_landscape_page_reads_as_displayed(tmp_path, rotation):
             pdf.drawString(x, top - 20 * r, cell)
     pdf.save()
     assert [ln.text for ln in readers.read(path).lines] == [" ".join(row) for row in rows]
+
+
+def _two_column_page(path: Path, font: str, left: list[str], right: list[str], table: list[tuple[str, ...]]) -> None:
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont(font, 14)
+    pdf.drawString(40, 800, "Environment 環境")
+    pdf.setFont(font, 10)
+    for i, line in enumerate(left):  # the whole left column is written first, as layout tools do
+        pdf.drawString(40, 770 - 14 * i, line)
+    for i, line in enumerate(right):
+        pdf.drawString(310, 770 - 14 * i, line)
+    for i, row in enumerate(table):  # a full-width table under the columns
+        for x, cell in zip((40, 250, 380, 480), row):
+            pdf.drawString(x, 640 - 14 * i, cell)
+    pdf.save()
+
+
+def test_two_columns_of_prose_read_column_by_column(tmp_path, corpus_file, cjk_font):
+    source = _corpus_lines(corpus_file("medlive-esg-2022.zh-hant.txt"), 400)
+    prose = [ln for ln in source if 16 <= len(ln) <= 22 and sum(c.isdigit() for c in ln) == 0][:14]
+    assert len(prose) == 14
+    left, right = prose[:7], prose[7:]
+    table = [("指標", "單位", "2022年", "2021年"), ("用電量", "千瓦時", "1,200", "1,300")]
+    path = tmp_path / "two-columns.pdf"
+    _two_column_page(path, cjk_font, left, right, table)
+    lines = [ln.text for ln in readers.read(path).lines]
+    assert lines == ["Environment 環境", *left, *right, "指標 單位 2022年 2021年", "用電量 千瓦時 1,200 1,300"]

@@ -210,7 +210,7 @@ def _pdf_page_text(path: Path, page: int) -> str:
         (3, "Group total Scope 1", "ktCO2e", "ghg_scope1", {}),
         (3, "Group total Scope 3", "ktCO2e", "ghg_scope3", {}),
         (4, "Group total energy consumption", "GWh", "energy_total", {}),
-        (5, "Nitrogen oxides – Generation", "t", "air_nox", {}),
+        (5, "Nitrogen oxides – Generation", "t", "air_nox", {"category": "generation"}),
         (5, "Total hazardous waste generated", "t", "hazardous_waste", {}),
         (7, "Fatalities", "n", "work_fatalities", {}),
         (7, "Total Group employees", "n", "employees_total", {}),
@@ -344,3 +344,40 @@ def test_age_parser_leaves_other_numbers_alone():
     assert parse_age("less than 30 days") is None
     assert parse_age("2023-2024") is None
     assert parse_age("Scope 1") is None
+
+
+# medlive prints its KPI tables column by column: the label is alone on its line and the unit column
+# follows the block (lines 2684-2694: % 件 % 分鐘 萬元 小時 for the six labels on lines 2672-2682).
+MEDLIVE_LABEL_LINES = [
+    (2060, "所回收的無害廢棄物總量", "噸", "other:waste_recycled", {}),
+    (2143, "人均外購電力消耗量", "千瓦時/人", "other:electricity_intensity", {}),
+    (2255, "    31歲以下員工流失率", "%", "turnover_rate", {"age": "<31"}),
+    (2382, "受訓員工中女性佔比", "%", "other:trained_employee_share_pct", {"gender": "female"}),
+    (2640, "    上海市的供應商數量（排名2）", "家", "suppliers_total", {"region": "Shanghai"}),
+    (2676, "投訴處理完結率", "%", "complaint_resolution_rate", {}),
+    (2678, "用戶投訴平均受理時長", "分鐘", "other:complaint_handling_time_avg", {}),
+    (2680, "公益捐贈金額", "萬元", "community_investment", {}),
+    (2682, "員工志願服務總時長", "小時", "volunteer_hours", {}),
+    (2821, "提出並已審結的貪污訴訟案件數目", "件", "corruption_cases", {}),
+    (2823, "員工因腐敗被開除或受到處分事件數", "件", "other:corruption_disciplinary_cases", {}),
+    (2825, "已接受反腐敗培訓的員工比例", "%", "other:anti_corruption_training_coverage", {}),
+]
+
+
+@pytest.mark.parametrize(("line_no", "label", "unit", "metric", "dims"), MEDLIVE_LABEL_LINES)
+def test_corpus_labels_printed_alone(tax, corpus_file, line_no, label, unit, metric, dims):
+    lines = corpus_file(MED).read_text(encoding="utf-8").splitlines()
+    assert lines[line_no - 1] == label
+    best = _best(tax, label, unit)
+    assert best is not None and (best.metric, best.dims) == (metric, dims)
+
+
+def test_corpus_unit_column_of_a_column_dump(corpus_file):
+    lines = corpus_file(MED).read_text(encoding="utf-8").splitlines()
+    assert [lines[i - 1] for i in (2684, 2686, 2688, 2690, 2692, 2694)] == ["%", "件", "%", "分鐘", "萬元", "小時"]
+    assert canonical_unit_for("分鐘", tax_units("other:complaint_handling_time_avg")) == "min"
+    assert canonical_unit_for("萬元", tax_units("community_investment")) == "RMB"
+
+
+def tax_units(metric_id: str) -> tuple[str, ...]:
+    return Taxonomy.load().metric(metric_id).units

@@ -328,6 +328,18 @@ def test_json_body_instead_of_a_form_is_a_4xx(client):
     assert got.status_code == 422 and "file" in got.json()["error"]
 
 
+def test_openapi_lists_the_api_and_docs_need_no_cdn(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/reports", "/api/reports/{report_id}", "/api/reports/{report_id}/facts", "/api/facts",
+                 "/api/reports/{report_id}/findings", "/api/compare", "/api/search"):
+        assert path in spec["paths"]
+    assert set(spec["paths"]["/api/reports"]) == {"get", "post"}
+    assert "delete" in spec["paths"]["/api/reports/{report_id}"]
+    docs = client.get("/docs").text
+    assert "/static/swagger-ui-bundle.js" in docs and "cdn" not in docs
+    assert client.get("/static/swagger-ui-bundle.js").status_code == 200
+
+
 def test_pages_answer_bad_input_with_html_4xx(client):
     got = client.get("/reports/abc", headers={"Accept": "text/html"})
     assert got.status_code == 422 and "<h1>422</h1>" in got.text

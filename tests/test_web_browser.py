@@ -12,12 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from test_web_api import REPORT_B_2024, build_library
+from test_web_api import build_library
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# a small report as a user would upload it; line 5 prints the scope 2 figure
+UPLOADED = """丙科技有限公司
+2024年环境、社会及管治报告
+
+温室气体排放
+范围二温室气体排放量（吨二氧化碳当量） 3,000
+员工总数（人） 600
+"""
 CORPUS_TEXTS = ["jdhealth-esg-2024.zh-hant.txt", "medlive-esg-2022.zh-hant.txt", "alihealth-esg-fy2024.zh-hant.txt"]
 
 pytestmark = pytest.mark.browser
@@ -80,15 +88,19 @@ def page(browser):
     context.close()
 
 
-def test_upload_through_the_form(server, page, tmp_path):
+def test_upload_through_the_form_then_open_a_fact(server, page, tmp_path):
     report = tmp_path / "new-report.txt"
-    report.write_text(REPORT_B_2024.replace("乙公司", "丙公司"), encoding="utf-8")
+    report.write_text(UPLOADED, encoding="utf-8")
     page.goto(server["url"] + "/upload")
     page.set_input_files("input[name=file]", str(report))
     page.click("form.upload button[type=submit]")
     page.wait_for_url("**/reports/*?uploaded=added")
     assert "Report added to the library" in page.inner_text("main")
-    assert "丙公司" in page.inner_text("h1")
+    assert "丙科技有限公司" in page.inner_text("h1")
+    fact = page.locator("details.fact", has_text="Scope 2 GHG emissions").first
+    fact.locator("summary").click()
+    cited = fact.locator(".evidence li.main")
+    assert cited.is_visible() and cited.get_attribute("value") == "5" and "3,000" in cited.inner_text()
     # a wrong file is refused with a message on the page, not an error screen
     bad = tmp_path / "picture.png"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
@@ -121,7 +133,18 @@ def test_comparison_chart_is_drawn(server, page):
     assert box is not None and box["width"] > 300 and box["height"] > 60  # really laid out, not just in the HTML
     assert page.locator("svg.line-chart polyline").count() >= 1
     # the per-employee toggle changes the numbers: 乙公司 2024 is 3,000 t / 600 staff = 5
-    assert "5.00" in page.locator("table.numbers tr", has_text="乙公司").inner_text()
+    row = page.locator("table.numbers tr", has_text="乙公司").inner_text().split()
+    assert "5" in row and "tCO2e/employee" in row
+
+
+def test_api_docs_work_offline(server, page):
+    external = []
+    page.on("request", lambda r: external.append(r.url) if not r.url.startswith(server["url"]) else None)
+    page.goto(server["url"] + "/docs")
+    page.wait_for_selector(".swagger-ui .title")
+    assert "esglens" in page.inner_text(".swagger-ui .title")
+    assert page.locator(".opblock-summary-path", has_text="/api/compare").count() == 1
+    assert external == []  # everything the docs page needs is served by esglens itself
 
 
 def test_screenshots_of_the_main_pages(server, page):

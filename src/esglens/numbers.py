@@ -61,7 +61,8 @@ def _alternation(words: list[str]) -> str:
 def _number_re() -> re.Pattern[str]:
     v = _vocab()
     cn_mult = [m for m in v["multipliers"] if not m.isascii()]
-    en_mult = [m for m in v["multipliers"] if m.isascii()]
+    en_words = [m for m in v["multipliers"] if m.isascii() and len(m) > 2]
+    en_short = [m for m in v["multipliers"] if m.isascii() and len(m) <= 2]  # "3.5m", never "1,000 m"
     not_unit = "".join(f"(?!{re.escape(u[1:])})" for u in v["unit_starts"])  # after 千
     return re.compile(
         rf"(?:(?P<qual>{_alternation(v['qualifiers'])})\s*)?"
@@ -70,7 +71,7 @@ def _number_re() -> re.Pattern[str]:
         rf"(?P<num>{_DIGITS})"
         rf"(?P<close>\))?"
         rf"(?:\s*(?P<cnmult>{_alternation(cn_mult)}){not_unit}"
-        rf"|\s?(?P<enmult>{_alternation(en_mult)})(?![A-Za-z0-9²³]))?"
+        rf"|(?P<enmult>\s?(?:{_alternation(en_words)})|{_alternation(en_short)})(?![A-Za-z0-9²³]))?"
         rf"(?P<pct>\s*[%％])?"
         rf"(?P<note>[{_SUPERSCRIPTS}]+)?",
         re.IGNORECASE,
@@ -126,7 +127,7 @@ def _from_match(m: re.Match[str], note: str | None) -> ParsedNumber:
     value = _to_float(m["num"])
     if m["open"] or m["sign"]:
         value = -value
-    mult_word = m["cnmult"] or m["enmult"]
+    mult_word = m["cnmult"] or (m["enmult"].strip() if m["enmult"] else None)
     multiplier = _vocab()["multipliers"].get(mult_word, _vocab()["multipliers"].get((mult_word or "").lower(), 1.0)) if mult_word else 1.0
     if m["note"]:
         note = unicodedata.normalize("NFKC", m["note"])

@@ -262,6 +262,7 @@ def _compatible(src: str, dst: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
 def _kind_of(unit: str) -> str | None:
     for entry in _spellings().values():
         if entry.unit == unit and entry.multiplier == 1:

@@ -28,9 +28,10 @@ def run_checks(document: Document | None, facts: FactSet) -> CheckReport:
     findings += check_arithmetic(facts)
     findings += check_year_over_year(document, facts)
     findings += check_factors(document, facts)
-    completeness_findings, statuses, scores = check_completeness(document, facts, index)
-    findings += completeness_findings
-    if document is not None:
+    scores: dict = {}
+    if document is not None:  # without the text, explanations and narrative cannot be judged
+        completeness_findings, statuses, scores = check_completeness(document, facts, index)
+        findings += completeness_findings
         findings += check_content_index(index, statuses, facts, select_version(document, facts))
         findings += check_gri_index(index, facts, document)
     return CheckReport(

@@ -34,7 +34,8 @@ class Comparison:
 
 
 def _printed(facts: FactSet) -> list[Fact]:
-    return [f for f in facts if is_printed(f)]
+    # "over 3,800" or "about 3,800" has no rounding to check against: only exact printings add up
+    return [f for f in facts if is_printed(f) and not f.qualifier]
 
 
 def _closest(candidates: list[Fact], anchor: Fact) -> Fact:
@@ -43,7 +44,7 @@ def _closest(candidates: list[Fact], anchor: Fact) -> Fact:
                                           abs((f.line or 0) - (anchor.line or 0))))
 
 
-def _sum_comparison(total: Fact, parts: list[Fact]) -> Comparison | None:
+def _sum_comparison(total: Fact, parts: list[Fact], relative: float | None = None) -> Comparison | None:
     values = []
     for part in parts:
         converted = to_unit(part, total.unit)
@@ -51,7 +52,8 @@ def _sum_comparison(total: Fact, parts: list[Fact]) -> Comparison | None:
             return None
         values.append(converted)
     expected = sum(v for v, _ in values)
-    allowed = rounding(total) + sum(r for _, r in values) + slack(total.value, expected)
+    extra = relative * max(abs(total.value), abs(expected)) if relative is not None else slack(total.value, expected)
+    allowed = rounding(total) + sum(r for _, r in values) + extra
     return Comparison(expected, total.value, allowed)
 
 
@@ -128,12 +130,29 @@ def check_sums(facts: FactSet, emitter: _Emitter) -> None:
             parts = [_part_for(printed, m, total.period, dict(total.dims), carry, total) for m in rule["parts"]]
             if any(p is None for p in parts):
                 continue
-            cmp = _sum_comparison(total, parts)  # type: ignore[arg-type]
+            cmp = _sum_comparison(total, parts, rule.get("relative_slack"))  # type: ignore[arg-type]
             if cmp is None:
                 continue
             finding = _sum_finding(rule["id"], rule.get("provision"), total, parts, cmp,  # type: ignore[arg-type]
                                    rule.get("explain", "Sum"), rule.get("severity", "error"))
+            if not cmp.holds:
+                _note_matching_total(finding, printed, total, cmp)
             emitter.emit(finding, _signature(rule["id"], total, parts))  # type: ignore[arg-type]
+
+
+def _note_matching_total(finding: Finding, printed: list[Fact], total: Fact, cmp: Comparison) -> None:
+    """When another printed total of the same period equals the parts, the failing one probably covers
+    a narrower scope (a segment, or the other basis): a warning pointing at both, not an error."""
+    for other in printed:
+        if other is total or other.metric != total.metric or other.period != total.period:
+            continue
+        if abs(other.value - cmp.expected) <= rounding(other) + cmp.allowed:
+            finding.severity = "warning"
+            finding.message += (f" Another printed {other.metric} at line {other.line} ({shown(other)}) equals the sum,"
+                                f" so the figure at line {total.line} may cover a narrower scope.")
+            finding.lines = sorted(set(finding.lines + [other.line]))
+            finding.data["matching_total_line"] = other.line
+            return
 
 
 # ---- totals = rows broken down by one dims key ------------------------------------------------

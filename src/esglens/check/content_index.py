@@ -1,8 +1,9 @@
 """Find the report's own HKEX content index and read what it claims for each provision.
 
-A content index is a dense run of provision codes (A1, A1.1, ... B8.2) near a heading naming an index;
-each code's claim is the text from the code to the next code: a page or section reference, a "not
-applicable" statement, or a note that the provision was deleted.
+A content index is a dense run of provision codes (A1, A1.1, ... B8.2; for GRI 302-1, 305-1, ...):
+at least ``min_codes`` distinct codes with no more than a page-length gap between them. Each code's
+claim is the text from the code to the next code: a page or section reference, a "not applicable"
+statement, or a note that the provision was deleted.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from .common import content_lines, matching_words, rules
 _CODE = re.compile(r"(?<![a-z0-9.])([ab][1-8])(?:\.(\d{1,2}))?(?![0-9a-z])")
 # GRI topic disclosures 201-1 .. 419-1 (GRI 2 general disclosures are not tested against figures)
 _GRI = re.compile(r"(?<![\d.\-/])([2-4]\d{2}-\d{1,2})(?![\d\-/])")
-_REMOVED = ("删除", "deleted", "repealed", "removed")
 
 
 @dataclass
@@ -76,7 +76,7 @@ def _claim_status(text_match: str) -> str:
     na_words = matching_words(tuple(rules()["content_index"]["not_applicable_words"]))
     if any(w in text_match for w in na_words):
         return "not_applicable"
-    if any(w in text_match for w in _REMOVED):
+    if any(w in text_match for w in matching_words(tuple(rules()["content_index"]["removed_words"]))):
         return "removed"
     rest = re.sub(r"[\s\-–—/:：。.、,，;；()（）]", "", text_match)
     return "referenced" if rest else "blank"
@@ -172,6 +172,15 @@ def check_content_index(index: ContentIndex, statuses: list, facts, version: dic
                 id=f"index.{code}.na", severity="info", status="pass",
                 message=(f"The index says {code} is not applicable (line {claim.line}); no figure for it was "
                          f"found in the report, so the claim is consistent."), **base))
+        elif claim.status == "removed":
+            in_force = st.status != "missing"
+            findings.append(Finding(
+                id=f"index.{code}.marked_removed", severity="info" if in_force else "warning",
+                status="pass" if in_force else "fail",
+                message=(f"The index marks {code} as deleted (line {claim.line}), but it is still in force for this "
+                         f"period ({version['name']}); "
+                         + ("the report discloses it anyway." if in_force else "nothing in the report covers it.")),
+                **base))
         elif claim.status == "referenced" and st.status == "missing":
             findings.append(Finding(
                 id=f"index.{code}.unsupported", severity="warning", status="fail",

@@ -3,7 +3,6 @@ scores, rendered as a dict/JSON, Markdown or a standalone HTML page."""
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -82,9 +81,10 @@ class CheckReport:
             for f in findings:
                 where = f" (lines {', '.join(map(str, f.lines[:6]))})" if f.lines else ""
                 out.append(f"- **{f.severity}** `{f.id}`: {_md(f.message)}{where}")
-                for fact in f.facts[:6]:
-                    if fact.get("quote"):
-                        out.append(f"  - line {fact.get('line')}: > {_md(fact['quote'])}")
+                for line, quote in _quotes(f)[:6]:
+                    out.append(f"  - line {line}: “{_md(quote)}”")
+                if f.data.get("explanation"):
+                    out.append(f"  - line {f.data['explanation_line']}: “{_md(f.data['explanation'][:200])}”")
         return "\n".join(out) + "\n"
 
     def to_html(self) -> str:
@@ -93,8 +93,8 @@ class CheckReport:
         source = resources.files("esglens.web").joinpath("templates/check_report.html.j2").read_text(encoding="utf-8")
         env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
         env.filters["pct"] = _pct
-        return env.from_string(source).render(report=self, groups=self.grouped(), counts=self.counts,
-                                              aspect_key=aspect_key)
+        env.globals["quotes"] = _quotes
+        return env.from_string(source).render(report=self, groups=self.grouped(), counts=self.counts)
 
 
 def _pct(score: float | None) -> str:
@@ -102,4 +102,14 @@ def _pct(score: float | None) -> str:
 
 
 def _md(text: str) -> str:
-    return html.escape(text, quote=False).replace("|", "\\|")
+    return text.replace("\\", "\\\\").replace("<", "\\<").replace("|", "\\|").replace("*", "\\*")
+
+
+def _quotes(finding: Finding) -> list[tuple[int, str]]:
+    """(line, quote) of each fact of a finding, each once."""
+    seen: list[tuple[int, str]] = []
+    for fact in finding.facts:
+        item = (fact.get("line"), fact.get("quote") or "")
+        if item[1] and item not in seen:
+            seen.append(item)
+    return seen

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..facts import Fact, FactSet, Finding
 from ..model import Document
-from .common import (shown, content_lines, describe, fact_lines, fact_record, fmt, is_printed, matching, matching_words,
+from .common import (shown, content_lines, describe, fact_lines, fact_record, is_printed, matching, matching_words,
                      rounding, rules, slack)
 from .completeness import aspect_of, provisions_by_metric
 

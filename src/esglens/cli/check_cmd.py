@@ -13,7 +13,7 @@ from . import app
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
-def _render_table(report) -> None:
+def _render_table(report, show_all: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -26,6 +26,8 @@ def _render_table(report) -> None:
         console.print(f"HKEX completeness: {overall['score']:.0%} ({overall['disclosed']} disclosed, "
                       f"{overall['explained']} explained, {overall['missing']} missing)")
     for aspect, findings in report.grouped():
+        hidden = 0 if show_all else sum(f.severity == "info" for f in findings)
+        findings = findings if show_all else [f for f in findings if f.severity != "info"]
         score = report.completeness.get("aspects", {}).get(aspect, {}).get("score")
         title = f"{aspect}" + (f" — completeness {score:.0%}" if score is not None else "")
         table = Table(title=title, title_justify="left", show_lines=False, expand=True)
@@ -35,7 +37,12 @@ def _render_table(report) -> None:
         for f in findings:
             table.add_row(f"[{_STYLE.get(f.severity, '')}]{f.severity}[/]", f"{f.message}\n[dim]{f.id}[/dim]",
                           ", ".join(map(str, f.lines[:6])))
-        console.print(table)
+        if findings:
+            console.print(table)
+        else:
+            console.print(f"[bold]{title}[/bold]: nothing to flag")
+        if hidden:
+            console.print(f"[dim]  {hidden} passing checks and disclosures not shown (--all shows them)[/dim]")
 
 
 @app.command()
@@ -43,6 +50,7 @@ def check(
     file: Path = typer.Argument(..., help="Report file: PDF, text, HTML or Markdown."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | json | md | html"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    show_all: bool = typer.Option(False, "--all", "-a", help="Table: also list passing checks and disclosures."),
 ) -> None:
     """Check a report: arithmetic, year over year, implied factors, HKEX completeness, content index."""
     from ..check import check_source
@@ -56,7 +64,7 @@ def check(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     if fmt == "table" and output is None:
-        _render_table(report)
+        _render_table(report, show_all)
         return
     text = {"json": report.to_json, "md": report.to_markdown, "html": report.to_html,
             "table": report.to_markdown}[fmt]()

@@ -86,13 +86,13 @@ def _print_table(facts: FactSet, output: Path | None) -> None:
     console.print(f"[bold]{doc.path}[/] — {meta.company or 'company unknown'}, period {period}: {len(facts)} facts")
     table = Table(show_lines=False)
     for col in ("metric", "HKEX", "period", "breakdown", "value", "unit", "as printed", "where", "src"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in ("metric", "HKEX", "period", "value", "unit", "where"))
     for f in facts:
         where = (f"p{f.page} " if f.page else "") + f"L{f.line}"
         dims = ", ".join(f"{k}={v}" for k, v in f.dims.items())
         printed = f"{f.qualifier + ' ' if f.qualifier else ''}{f.raw_value} {f.raw_unit or ''}".strip()
         src = "derived" if f.derived else f.source
-        table.add_row(f.metric, f.hkex or "", f.period, dims, f"{f.value:,.6g}", f.unit, printed, where, src)
+        table.add_row(f.metric, f.hkex or "", f.period, dims, f"{f.value:,.10g}", f.unit, printed, where, src)
     console.print(table)
 
 
@@ -122,9 +122,9 @@ def eval_(
     for metric, s in sorted(result.by_metric.items()):
         table.add_row(metric, str(s.tp + s.fn), str(s.tp + s.fp), str(s.tp),
                       f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
-    o = result.overall
-    table.add_row("[bold]overall", str(o.tp + o.fn), str(o.tp + o.fp), str(o.tp),
-                  f"[bold]{o.precision:.3f}", f"[bold]{o.recall:.3f}", f"[bold]{o.f1:.3f}")
+    for name, o in (("taxonomy metrics", result.taxonomy), ("overall", result.overall)):
+        table.add_row(f"[bold]{name}", str(o.tp + o.fn), str(o.tp + o.fp), str(o.tp),
+                      f"[bold]{o.precision:.3f}", f"[bold]{o.recall:.3f}", f"[bold]{o.f1:.3f}")
     console.print(table)
     if errors:
         for g in result.missed:

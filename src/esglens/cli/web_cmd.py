@@ -24,8 +24,8 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def loopback_host_names(port: int) -> list[str]:
-    return ["127.0.0.1", "localhost", "::1", "[::1]"]
+# Host headers a loopback server answers; any other name reaching it is a DNS-rebinding page.
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
 @app.command()
@@ -50,7 +50,7 @@ def serve(
         typer.echo(f"{host} is reachable from other machines: uploads and deletes need this token:\n  {token}")
     try:
         web_app = create_app(str(db) if db else None, token=token,
-                             allowed_hosts=loopback_host_names(port) if local else None)
+                             allowed_hosts=LOOPBACK_HOSTS if local else None)
     except Exception as exc:  # a path that is not a library, a folder without write access
         typer.echo(f"error: cannot open library {db or ''}: {exc}", err=True)
         raise typer.Exit(2)

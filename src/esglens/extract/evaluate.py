@@ -46,6 +46,7 @@ class Score:
 class Evaluation:
     overall: Score
     by_metric: dict[str, Score]
+    taxonomy: Score = field(default_factory=Score)  # metrics of the taxonomy only (no other:*)
     missed: list[dict[str, Any]] = field(default_factory=list)  # gold records not found
     spurious: list[Fact] = field(default_factory=list)  # facts not in the gold file
 
@@ -56,6 +57,7 @@ class Evaluation:
 
         return {
             "overall": row(self.overall),
+            "taxonomy": row(self.taxonomy),
             "by_metric": {m: row(s) for m, s in sorted(self.by_metric.items())},
             "missed": self.missed,
             "spurious": [f.to_dict() for f in self.spurious],
@@ -126,4 +128,6 @@ def evaluate(gold: list[dict[str, Any]], facts: Iterable[Fact]) -> Evaluation:
         fp=sum(s.fp for s in by_metric.values()),
         fn=sum(s.fn for s in by_metric.values()),
     )
-    return Evaluation(overall, dict(by_metric), missed, spurious)
+    named = [s for m, s in by_metric.items() if not m.startswith("other:")]
+    taxonomy = Score(tp=sum(s.tp for s in named), fp=sum(s.fp for s in named), fn=sum(s.fn for s in named))
+    return Evaluation(overall, dict(by_metric), taxonomy, missed, spurious)

@@ -131,8 +131,8 @@ def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) ->
         if rules.skip_clause.search(clause):
             continue
         raw_unit = _unit_after(para.text, span.end) if not span.number.percent else "%"
-        if raw_unit is None:
-            continue
+        if raw_unit is None and span.number.multiplier == 1:
+            continue  # a bare number: a count only when scaled in words (`1.23億` users)
         window = para.match[window_start : span.start]
         fact = _fact_from_window(doc, para, tax, rules, span, raw_unit, window, c_start)
         if fact is not None:
@@ -145,6 +145,8 @@ def _unit_after(text: str, end: int) -> str | None:
     stripped = rest.lstrip()
     for size in range(min(len(stripped), 14), 0, -1):
         cand = stripped[:size]
+        if not cand[-1].isalnum() and cand[-1] not in "%³²$£":
+            continue  # a unit never ends in punctuation (`兆瓦時，`)
         if units.is_unit(cand):
             # A unit glued to following letters is part of a word (`t` in `tonnes` is fine, `h` in `he` not).
             nxt = stripped[size : size + 1]

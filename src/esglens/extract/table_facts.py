@@ -14,13 +14,15 @@ from dataclasses import dataclass
 
 from .. import numbers
 from ..facts import Fact
+from ..ingest.tables import split_value_mark
 from ..model import Document, Table, TableRow
 from . import periods
 from .resolve import normalise, unit_fits
 from .taxonomy import MetricDef, Taxonomy
 
 MIN_SCORE = 0.5
-_FOOTNOTE_TAIL = re.compile(r"[\s\d*#†‡^]+$")
+# Footnote numbers are already detached by the table reader (TableRow.note); only marks remain.
+_FOOTNOTE_TAIL = re.compile(r"[\s*#†‡^]+$")
 
 
 @dataclass
@@ -112,10 +114,12 @@ def _clean_label(label: str) -> str:
 def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None, r: _Resolved) -> list[Fact]:
     out = []
     doc_period = doc.metadata.period
+    # In a table with period columns, a column without one holds changes or notes, not values.
+    dated = any(c.period for c in table.columns)
     for col, cell in zip(table.columns, row.cells):
-        if cell is None:
+        if cell is None or (dated and not col.period):
             continue
-        parsed = numbers.parse_number(cell.text)
+        parsed = numbers.parse_number(split_value_mark(cell.text)[0])
         if parsed is None:
             continue
         period = periods.resolve_label(col.period, doc_period)

@@ -26,6 +26,7 @@ _SLASHES = {"╱": "/", "／": "/", "∕": "/"}
 _DASHES = {"–": "-", "—": "-", "－": "-", "‐": "-", "‑": "-", "～": "~"}
 _DROPPED = {"的"}
 _BASIS_METRICS = {"ghg_scope2", "ghg_total", "ghg_intensity"}
+_PER_PERSON_KINDS = {"time", "days", "persons", "count", "percent"}  # 小時/人 is an average, not an intensity
 _PUNCT = set("()[]{}（）【】「」《》:：,，.。;；/\\-_~*#'\"“”‘’ ")
 
 
@@ -42,7 +43,8 @@ def _is_cjk(ch: str) -> bool:
     return not ch.isascii()
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=50_000)
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Matching form of `text` and, for each of its characters, the offset it came from in `text`."""
     chars: list[str] = []
     pos: list[int] = []
@@ -70,7 +72,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
             c = " "
         out.append(c)
         out_pos.append(pos[k])
-    return "".join(out), out_pos
+    return "".join(out), tuple(out_pos)
 
 
 def _key(text: str) -> str:
@@ -155,6 +157,7 @@ class MetricMatch:
 _AGE_UNIT = r"(?:週歲|周岁|歲|岁|周歲)"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(\d{{1,2}})\s*{_AGE_UNIT}?\s*(?:-|~|至|到|to)\s*(\d{{1,2}})\s*{_AGE_UNIT}"), "{0}-{1}"),
+    (re.compile(r"(?:aged?|age group)\s*(?:between|from)?\s*(\d{1,2})\s*(?:-|~|to|and)\s*(\d{1,2})", re.I), "{0}-{1}"),
     (re.compile(rf"(\d{{1,2}})\s*{_AGE_UNIT}\s*(?:-|~|至|到)\s*(\d{{1,2}})"), "{0}-{1}"),
     (re.compile(rf"(\d{{1,2}})\s*{_AGE_UNIT}\s*(?:及|或|和)以下"), "<={0}"),
     (re.compile(rf"(\d{{1,2}})\s*{_AGE_UNIT}\s*以下"), "<{0}"),
@@ -252,7 +255,7 @@ class Taxonomy:
         s, pos = normalise(label)
         return self._dims_in(label, s, pos, blocked=[])
 
-    def _dims_in(self, label: str, s: str, pos: list[int], blocked: list[tuple[int, int]]) -> dict[str, str]:
+    def _dims_in(self, label: str, s: str, pos: tuple[int, ...], blocked: list[tuple[int, int]]) -> dict[str, str]:
         hits = [h for h in _maximal(self._dims.find(s)) if not any(b0 <= h.start and h.end <= b1 for b0, b1 in blocked)]
         dims: dict[str, str] = {}
         sources: list[str] = []
@@ -284,73 +287,115 @@ class Taxonomy:
             return []
         parsed = _parse_unit_or_none(unit)
         markers = self._markers.find(s)
-        per_marker = [h for h in markers if h.payload == "per"]
-        rate_marker = [h for h in markers if h.payload == "rate"]
-        per_wanted = bool(per_marker) or bool(parsed and parsed.denominator)
-        rate_wanted = bool(rate_marker) or bool(parsed and parsed.kind == "percent")
+        rate_markers = [h for h in markers if h.payload == "rate"]
+        scan = _Scan(
+            label=label, s=s, pos=pos, unit=unit, parsed=parsed,
+            per_markers=[h for h in markers if h.payload == "per" and not _inside(h, rate_markers)],  # not "per cent"
+            rate_markers=rate_markers,
+            share_words="amount" in negatives,
+            content=sum(1 for c in s if c not in _PUNCT and not c.isdigit()),
+        )
         excluded = {h.payload for h in self._exclude_lex.find(s)}
-        hits = [h for h in _maximal(self._metric_lex.find(s)) if h.payload not in excluded]
+        hits = [h for h in _maximal(self._metric_lex.find(s))
+                if h.payload not in excluded and not any(b0 <= h.start and h.end <= b1 for b0, b1 in scan.denominator_spans)]
         found = {h.payload for h in hits}
         hits = [h for h in hits if not any(h.payload in self._metrics[o].broader for o in found if o != h.payload)]
         best: dict[str, MetricMatch] = {}
-        content = sum(1 for c in s if c not in _PUNCT and not c.isdigit())
         for h in hits:
-            same = [o for o in hits if o.payload == h.payload]
-            match = self._candidate(label, s, pos, h, same, unit, parsed, per_wanted, rate_wanted, per_marker, rate_marker,
-                                    "amount" in negatives, content)
+            match = self._candidate(scan, h, [o for o in hits if o.payload == h.payload])
             if match and (match.metric not in best or match.score > best[match.metric].score):
                 best[match.metric] = match
         return sorted(best.values(), key=lambda m: -m.score)
 
-    def _candidate(self, label, s, pos, hit, same_metric_hits, unit, parsed, per_wanted, rate_wanted, per_marker, rate_marker,
-                   share_words, content) -> MetricMatch | None:
+    def _candidate(self, scan: _Scan, hit: _Hit, own_hits: list[_Hit]) -> MetricMatch | None:
+        """The match one synonym hit gives, after the label's wording and unit picked the metric's kind."""
         metric = self._metrics[hit.payload]
-        extra_dims: dict[str, str] = {}
         covered = set(range(hit.start, hit.end))
+        extra_dims: dict[str, str] = {}
         penalty = 0.0
-        if per_wanted and metric.kind in ("amount", "count"):
+        if scan.per_wanted and metric.kind in ("amount", "count"):
             if metric.per:
                 extra_dims = dict(metric.per_dims)
                 metric = self._metrics[metric.per]
-                for m in per_marker:
-                    covered.update(range(m.start, m.end))
-            elif parsed and parsed.denominator and parsed.kind not in ("time", "days", "persons", "count", "percent"):
+                covered.update(i for m in scan.per_markers for i in range(m.start, m.end))
+            elif scan.parsed and scan.parsed.denominator and scan.parsed.kind not in _PER_PERSON_KINDS:
                 return None
             else:
                 penalty += 0.15
-        if rate_wanted and metric.kind != "rate":
+        if scan.rate_wanted and metric.kind != "rate":
             if metric.rate:
                 metric = self._metrics[metric.rate]
-                for m in rate_marker:
-                    covered.update(range(m.start, m.end))
-            elif parsed and parsed.kind == "percent":
+                covered.update(i for m in scan.rate_markers for i in range(m.start, m.end))
+            elif scan.parsed and scan.parsed.kind == "percent":
                 return None
             else:
                 penalty += 0.15
-        if share_words and metric.kind in ("amount", "count"):
+        if scan.share_words and metric.kind in ("amount", "count"):
             return None
-        if unit and not _unit_fits(unit, metric):
+        if scan.unit and not _unit_fits(scan.unit, metric):
             return None
         # The metric's own wording (外購電力 of electricity) is not a breakdown of it.
-        span_blocked = [(h.start, h.end) for h in same_metric_hits]
-        dims = self._dims_in(label, s, pos, blocked=span_blocked)
-        for k, v in extra_dims.items():
-            dims.setdefault(k, v)
+        blocked = [(h.start, h.end) for h in own_hits]
+        # "emissions per GWh of electricity generation": what follows "per" describes the denominator.
+        blocked += scan.denominator_spans
+        dims = {**self._dims_in(scan.label, scan.s, scan.pos, blocked), **extra_dims}
         if metric.id not in _BASIS_METRICS:
             dims.pop("basis", None)  # location/market only qualifies figures that include scope 2
         if metric.id != "ghg_scope3":
             dims.pop("scope3_category", None)
-        dim_hits = [h for h in _maximal(self._dims.find(s)) if not any(b0 <= h.start and h.end <= b1 for b0, b1 in span_blocked)]
-        for d in dim_hits:
-            covered.update(range(d.start, d.end))
-        covered_content = sum(1 for i in covered if i < len(s) and s[i] not in _PUNCT and not s[i].isdigit())
-        coverage = min(1.0, covered_content / content) if content else 1.0
-        score = 0.55 + 0.4 * coverage + (0.05 if unit else 0.0) - penalty
-        if parsed and not _same_kind(parsed, metric):
+        for d in _maximal(self._dims.find(scan.s)):
+            if not any(b0 <= d.start and d.end <= b1 for b0, b1 in blocked):
+                covered.update(range(d.start, d.end))
+        score = 0.55 + 0.4 * scan.coverage(covered) + (0.05 if scan.unit else 0.0) - penalty
+        if scan.parsed and not _same_kind(scan.parsed, metric):
             score -= 0.1  # 次 is a count, 人次 persons, kg of "emissions" a mass: prefer an exact fit
-        start = pos[hit.start]
-        end = pos[hit.end - 1] + 1
-        return MetricMatch(metric.id, round(max(0.0, min(1.0, score)), 3), dims, (start, end), metric)
+        span = (scan.pos[hit.start], scan.pos[hit.end - 1] + 1)
+        return MetricMatch(metric.id, round(max(0.0, min(1.0, score)), 3), dims, span, metric)
+
+
+@dataclass
+class _Scan:
+    """One label being matched: its normalised form, unit and the wording that qualifies any metric in it."""
+
+    label: str
+    s: str
+    pos: tuple[int, ...]
+    unit: str | None
+    parsed: units.ParsedUnit | None
+    per_markers: list[_Hit]
+    rate_markers: list[_Hit]
+    share_words: bool
+    content: int  # characters that carry meaning (no punctuation, no digits)
+
+    @property
+    def denominator_spans(self) -> list[tuple[int, int]]:
+        """`per employee`, `per GWh of electricity generation`: wording about the denominator, not the metric."""
+        return [(m.start, _phrase_end(self.s, m.end)) for m in self.per_markers if self.s.startswith("per", m.start)]
+
+    @property
+    def per_wanted(self) -> bool:
+        return bool(self.per_markers) or bool(self.parsed and self.parsed.denominator)
+
+    @property
+    def rate_wanted(self) -> bool:
+        return bool(self.rate_markers) or bool(self.parsed and self.parsed.kind == "percent")
+
+    def coverage(self, covered: set[int]) -> float:
+        """Share of the label's meaningful characters explained by the metric, its markers and dims."""
+        if not self.content:
+            return 1.0
+        n = sum(1 for i in covered if i < len(self.s) and self.s[i] not in _PUNCT and not self.s[i].isdigit())
+        return min(1.0, n / self.content)
+
+
+def _inside(hit: _Hit, others: list[_Hit]) -> bool:
+    return any(o.start <= hit.start and hit.end <= o.end and o != hit for o in others)
+
+
+def _phrase_end(s: str, start: int) -> int:
+    """Where the phrase running from `start` ends: the next separator (- , ; ( ), or the end."""
+    ends = [i for i in (s.find(c, start) for c in "-,;(和") if i != -1]
+    return min(ends, default=len(s))
 
 
 def _metric_def(mid: str, raw: dict[str, Any]) -> MetricDef:

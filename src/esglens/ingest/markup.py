@@ -26,7 +26,8 @@ _CELL_TAGS = frozenset(("td", "th"))
 
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
+# Heading marks are kept ("## Title"): they are the section detector's surest hint.
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|~~|`)(?=\S)(.+?)(?<=\S)\1")
@@ -172,7 +173,7 @@ def markdown_text(line: str) -> str:
     """One Markdown source line without its syntax; pipe-table rows keep cells split by " | "."""
     if _MD_TABLE_RULE.match(line) or _MD_RULE.match(line):
         return ""
-    line = _MD_HEADING.sub("", line)
+    line = _MD_HEADING.sub(r"\1 \2", line)
     line = _MD_QUOTE.sub("", line)
     line = _MD_LIST.sub("", line)
     line = _MD_IMAGE.sub(r"\1", line)

@@ -4,8 +4,10 @@ pypdfium2 gives the text in content-stream order, split into lines by pdfium. So
 emit the runs of a line right-to-left, or a table column by column, so stream order is not
 reading order. Each pdfium line is therefore placed on the page by the boxes of a few sampled
 characters; lines whose samples run backwards are rebuilt character by character; then all
-pieces are grouped by baseline and read left to right, top to bottom. Sampling keeps the common
-in-order case cheap (a handful of box look-ups per line instead of one per character).
+pieces are grouped by baseline and read left to right, top to bottom, so table cells drawn out
+of order come back as one row. Only a page that is clearly two columns of prose (many baselines
+split at one gutter with prose on both sides) is read column by column instead. Sampling keeps
+the common in-order case cheap (a handful of box look-ups per line instead of one per character).
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ SAMPLE_STEP = 32  # every n-th character of a line is located to check its order
 WORD_GAP = 0.15  # a horizontal gap wider than this share of the line height reads as a space
 SAME_LINE = 0.4  # vertical centres closer than this share of the height share a baseline
 BACKSTEP = 0.1  # a sampled character further left than this share of the height is out of order
+# Two columns of prose side by side are read column by column, not merged line by line. A page
+# counts as two-column only when many baselines are split at one gutter by prose on both sides:
+GUTTER = 1.5  # a gap wider than this many line heights may be a gutter
+MIN_COLUMN_ROWS = 6  # baselines split at the gutter by prose on both sides
+PROSE_SHARE = 0.8  # of all baselines split at the gutter, so that tables (numbers) never qualify
+COLUMN_SPAN = 0.3  # each side spans at least this share of the page's text width
+MAX_DIGIT_SHARE = 0.2  # more digits than this and a side reads as table cells, not prose
 
 _SPACES = re.compile(r" {2,}")
 
@@ -91,7 +100,7 @@ def _page_lines(doc: pdfium.PdfDocument, index: int) -> list[str]:
     finally:
         textpage.close()
         page.close()
-    lines = (_join(row) for row in _rows(pieces))
+    lines = (_join(row) for row in _in_columns(_rows(pieces)))
     # pdfium marks a hyphen that ends a printed line with U+FFFE; the reader saw "-".
     return [line.replace("\ufffe", "-") for line in lines if line]
 
@@ -202,6 +211,71 @@ def _rows(pieces: list[Piece]) -> list[list[Piece]]:
             rows.append([piece])
             anchor = piece
     return rows
+
+
+def _in_columns(rows: list[list[Piece]]) -> list[list[Piece]]:
+    """Rows in reading order: on a two-column page, each band between full-width lines gives
+    its left column first, then its right column; other pages keep their rows."""
+    gutter = _gutter(rows)
+    if gutter is None:
+        return rows
+    ordered: list[list[Piece]] = []
+    left: list[list[Piece]] = []
+    right: list[list[Piece]] = []
+    for row in rows:
+        lhs = [p for p in row if p.x1 <= gutter]
+        rhs = [p for p in row if p.x0 >= gutter]
+        across = len(lhs) + len(rhs) < len(row)
+        if across or (lhs and rhs and not (_is_prose(lhs) and _is_prose(rhs))):
+            # A line across the gutter, or a table row spread over both halves, closes the band.
+            ordered += left + right + [row]
+            left, right = [], []
+            continue
+        if lhs:
+            left.append(lhs)
+        if rhs:
+            right.append(rhs)
+    return ordered + left + right
+
+
+def _gutter(rows: list[list[Piece]]) -> float | None:
+    """The x of a gutter splitting many baselines with prose on both sides, if the page has one."""
+    split = [row for row in rows if len(row) > 1]
+    if len(split) < MIN_COLUMN_ROWS:
+        return None
+    x0 = min(p.x0 for row in rows for p in row)
+    x1 = max(p.x1 for row in rows for p in row)
+    min_span = COLUMN_SPAN * (x1 - x0)
+    gaps: list[tuple[float, float, bool]] = []  # (start, end, prose on both sides)
+    for row in split:
+        row.sort(key=lambda p: p.x0)
+        height = min(p.h for p in row)
+        gap_start = row[0].x1
+        for i in range(1, len(row)):
+            gap_end = row[i].x0
+            if gap_end - gap_start >= GUTTER * height:
+                prose = (gap_start - row[0].x0 >= min_span
+                         and max(p.x1 for p in row[i:]) - gap_end >= min_span
+                         and _is_prose(row[:i]) and _is_prose(row[i:]))
+                gaps.append((gap_start, gap_end, prose))
+            gap_start = max(gap_start, row[i].x1)
+    best, best_votes = None, 0
+    for start, end, prose in gaps:
+        if not prose:
+            continue  # only a gap with prose on both sides can be the gutter
+        x = (start + end) / 2
+        ballots = [p for s, e, p in gaps if s < x < e]
+        votes = sum(ballots)
+        if votes >= MIN_COLUMN_ROWS and votes >= PROSE_SHARE * len(ballots) and votes > best_votes:
+            best, best_votes = x, votes
+    return best
+
+
+def _is_prose(pieces: list[Piece]) -> bool:
+    text = "".join(p.text for p in pieces)
+    letters = sum(ch.isalpha() for ch in text)
+    digits = sum(ch.isdigit() for ch in text)
+    return letters > 0 and digits <= MAX_DIGIT_SHARE * (letters + digits)
 
 
 def _join(row: list[Piece]) -> str:

@@ -50,6 +50,7 @@ class Lexicon:
     unit_words: frozenset[str]
     value_words: frozenset[str]
     notes_words: frozenset[str]
+    change_words: frozenset[str]
     fiscal_words: frozenset[str]
     suffixes: tuple[str, ...]
     numerals: dict[str, str]
@@ -84,6 +85,7 @@ def lexicon() -> Lexicon:
         unit_words=frozenset(_expand(h["unit_words"])),
         value_words=frozenset(_expand(h["value_words"])),
         notes_words=frozenset(_expand(h["notes_words"])),
+        change_words=frozenset(_expand(h.get("change_words", []))),
         fiscal_words=frozenset(_expand(p["fiscal_words"])),
         suffixes=tuple(sorted(_expand(p["suffixes"]), key=len, reverse=True)),
         numerals=dict(p["numerals"]),

@@ -70,6 +70,12 @@ def parse_header(line: Line, period: Period | None) -> Header | None:
             value_cols.append((i, Column(label=word, period=None, line=line.no)))
         else:
             others.append(i)
+    if columns and len(columns) >= 2 and others and len({c.period for c in columns}) == len(columns):
+        change = _leading_words_and_change(text, spans, lex)
+        if change is not None:
+            if change:
+                columns.append(Column(label=change, period=None, line=line.no))
+            return Header(columns=columns, has_notes=has_notes, line=line.no)
     if columns:
         groups = _repeats([c.period for c in columns])
         if groups is None:
@@ -85,6 +91,28 @@ def parse_header(line: Line, period: Period | None) -> Header | None:
     if value_cols and label_words and not others:
         return Header(columns=[c for _, c in value_cols], has_notes=has_notes, line=line.no)
     return None
+
+
+def _leading_words_and_change(text: str, spans: list[tuple[int, int]], lex) -> str | None:
+    """For headers like ``Greenhouse Gas Emission FY2023 FY2022 % Change``: free words may name
+    the label column before the periods; after them only a change column (returned, possibly "")
+    or unit/notes words may follow. None when the line does not have that shape."""
+    between = _without(text[spans[0][0] : spans[-1][1]], [(a - spans[0][0], b - spans[0][0]) for a, b in spans])
+    if between.split():
+        return None
+    lead = text[: spans[0][0]].split()
+    trail = text[spans[-1][1] :].split()
+    if len(lead) > 6 or any(ch.isdigit() for w in lead for ch in w):
+        return None
+    change = []
+    for word in trail:
+        w = word.casefold()
+        if w in lex.change_words:
+            change.append(word)
+        elif w not in lex.unit_words and w not in lex.notes_words:
+            return None
+    has_change = any(w.casefold() not in ("%", "+", "/") for w in change) or "%" in change and len(change) > 1
+    return " ".join(change) if has_change else ""
 
 
 def _repeats(periods: list[str | None]) -> int | None:

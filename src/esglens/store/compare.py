@@ -241,22 +241,30 @@ def restatements(conn: sqlite3.Connection, metric: str | None = None, company: s
         where.append("r.company_key = ?")
         args.append(company)
     # where holds only fixed SQL text; every value travels as a parameter
-    rows = conn.execute(_RESTATED_SQL.format(where=" AND ".join(where)), args).fetchall()
+    rows = conn.execute(_RESTATED_SQL.format(where=" AND ".join(where)), args + args).fetchall()
     out = [_restatement(r) for r in rows if _differs(r)]
     out.sort(key=lambda s: (s.company_key, s.metric, s.period, json.dumps(s.dims, sort_keys=True)))
     return out
 
 
-# Each report's first printed statement of a value, then the same value in the company's previous report
-# (ordered by the end of the report's period, then by when it was added) alongside it.
+# Only keys that two reports state with different values are candidates. For each, every report's first
+# printed statement of the value, beside the same value in the company's previous report (ordered by the
+# end of the report's period, then by when it was added).
 _RESTATED_SQL = """
-WITH stated AS (
+WITH candidates AS (
+    SELECT r.company_key AS ck, f.metric AS m, f.period AS p, f.dims_key AS dk
+    FROM facts f JOIN reports r ON r.id = f.report_id
+    WHERE {where}
+    GROUP BY 1, 2, 3, 4 HAVING COUNT(DISTINCT f.report_id) > 1 AND MIN(f.value) < MAX(f.value)
+), stated AS (
     SELECT f.id, f.metric, f.period, f.dims, f.dims_key, f.value, f.unit, f.raw_value, f.report_id, f.line,
            f.page, f.quote, r.company, r.company_key, r.period AS report_period, r.filename,
            COALESCE(r.period_end, r.period) AS report_end,
            ROW_NUMBER() OVER (PARTITION BY r.company_key, f.metric, f.period, f.dims_key, f.report_id
                               ORDER BY f.id) AS nth
-    FROM facts f JOIN reports r ON r.id = f.report_id
+    -- CROSS JOIN keeps this order: candidate -> the company's reports -> their facts (index on report_id)
+    FROM candidates c CROSS JOIN reports r ON r.company_key = c.ck
+         CROSS JOIN facts f ON f.report_id = r.id AND f.metric = c.m AND f.period = c.p AND f.dims_key = c.dk
     WHERE {where}
 ), paired AS (
     SELECT *,

@@ -79,7 +79,7 @@ MIGRATIONS: list[str] = [
         lines TEXT NOT NULL DEFAULT '[]',
         table_id INTEGER
     );
-    CREATE INDEX facts_metric ON facts(metric, dims_key, period);
+    CREATE INDEX facts_metric ON facts(metric, dims_key, period, derived, report_id, value);
     CREATE INDEX facts_report ON facts(report_id, metric, period, dims_key);
 
     CREATE TABLE findings (

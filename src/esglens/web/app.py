@@ -55,6 +55,8 @@ def create_app(
         title="esglens",
         summary="ESG reports as verified, comparable data: reports, facts, findings, comparison, search.",
         version=_version(),
+        docs_url=None,  # FastAPI's own pages load their JavaScript from a CDN; ours is served locally
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.templates = _templates()
@@ -63,12 +65,25 @@ def create_app(
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app)
+    _add_docs(app)
 
     from . import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+def _add_docs(app: FastAPI) -> None:
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title="esglens API",
+            swagger_js_url="/static/swagger-ui-bundle.js", swagger_css_url="/static/swagger-ui.css",
+            swagger_favicon_url="/static/favicon-32x32.png",
+        )
 
 
 def _version() -> str:

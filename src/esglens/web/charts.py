@@ -55,10 +55,6 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _shorten(text: str, width: int) -> str:
     out, used = "", 0
     for ch in text:

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup, escape
 
 from ..store import Library
 from ..store.compare import Comparison, year_of
@@ -70,22 +71,68 @@ class AspectGroup:
 def report_page(request: Request, report_id: int = ReportId, lib: Library = LibraryDep) -> HTMLResponse:
     report = queries.with_completeness(lib, [report_or_404(lib, report_id)])[0]
     facts = lib.facts(report=report_id)
-    text = {ln["no"]: ln for ln in lib.lines(report_id)} if facts else {}
+    text = _lines_near(lib, report_id, [f["line"] for f in facts])
     for f in facts:
-        f["evidence"] = _evidence(f, text)
+        f["evidence"] = _evidence_html(f, text)
     findings = worst_first(lib.findings(report=report_id))
     severities = Counter(g["severity"] for g in findings)
-    return render(request, "report.html.j2", report=report, groups=_by_aspect(facts), findings=findings,
-                  severities=severities, fact_total=len(facts))
+    return render(request, "report.html.j2", report=report, groups=_by_aspect(facts), fact_total=len(facts),
+                  severities=severities, coverage=_coverage(findings),
+                  shown=[g for g in findings if g["severity"] != "info"],
+                  info=[g for g in findings if g["severity"] == "info"])
 
 
-def _evidence(fact: dict, text: dict[int, dict]) -> list[dict]:
-    cited = set(fact["lines"] or [])
-    first, last = fact["line"] - EVIDENCE_CONTEXT, fact["line"] + EVIDENCE_CONTEXT
+@dataclass
+class AspectCoverage:
+    aspect: str
+    title_en: str
+    met: int  # provisions disclosed or explained
+    total: int
+
+    @property
+    def state(self) -> str:
+        return "full" if self.met == self.total else "none" if self.met == 0 else "part"
+
+
+def _coverage(findings: list[dict]) -> list[AspectCoverage]:
+    """HKEX comply-or-explain status per aspect, from the completeness findings."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for g in findings:
+        if g["rule"] == queries.COMPLETENESS_RULE:
+            counts[g["aspect"] or labels.aspect_of(g["provision"])][g["status"] in ("disclosed", "explained")] += 1
     return [
-        {**text[n], "main": n == fact["line"], "cited": n in cited}
-        for n in range(max(first, 1), last + 1) if n in text
+        AspectCoverage(a, labels.aspect_title(a)[0], counts[a][True], sum(counts[a].values()))
+        for a in sorted(counts, key=labels.aspect_sort_key)
     ]
+
+
+def _lines_near(lib: Library, report_id: int, cited: list[int]) -> dict[int, dict]:
+    """The report's lines within the evidence context of the cited lines, fetched as merged ranges."""
+    spans: list[list[int]] = []
+    for n in sorted(set(n for n in cited if n > 0)):
+        first, last = max(1, n - EVIDENCE_CONTEXT), n + EVIDENCE_CONTEXT
+        if spans and first <= spans[-1][1] + 1:
+            spans[-1][1] = last
+        else:
+            spans.append([first, last])
+    return {ln["no"]: ln for first, last in spans for ln in lib.lines(report_id, first, last)}
+
+
+def _evidence_html(fact: dict, text: dict[int, dict]) -> Markup:
+    """The lines around a fact as an ordered list, its own line marked (built here: a page holds hundreds)."""
+    cited = set(fact["lines"] or [])
+    items = []
+    for n in range(max(fact["line"] - EVIDENCE_CONTEXT, 1), fact["line"] + EVIDENCE_CONTEXT + 1):
+        ln = text.get(n)
+        if ln is None:
+            continue
+        kind = "main" if n == fact["line"] else "cited" if n in cited else ""
+        page = f" · p.{ln['page']}" if ln["page"] else ""
+        items.append(
+            f'<li value="{n}" class="{kind}"><span class="no">{n}{page}</span>'
+            f'<span class="text">{escape(ln["text"])}</span></li>'
+        )
+    return Markup(f'<ol class="source-lines">{"".join(items)}</ol>') if items else Markup("")
 
 
 def _by_aspect(facts: list[dict]) -> list[AspectGroup]:
