@@ -29,6 +29,7 @@ from esglens.store import Library  # noqa: E402
 from esglens.store.prepare import dims_key  # noqa: E402
 
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+COMPANIES = 60
 STEMS = "甲乙丙丁戊己庚辛壬癸"  # synthetic company names: 綠源甲乙科技有限公司, ...
 SEARCHES = ["溫室氣體排放", "温室气体排放", "员工培训", "範圍二", "scope 2 emissions", "water", "2024", "廢棄物 處理"]
 COMPARES = [("ghg_scope2", None), ("ghg_scope2", "employees"), ("ghg_total", "revenue"), ("water", None)]
@@ -81,14 +82,14 @@ def make_copies(corpus: Path, out: Path, count: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     sources = sorted(p for p in corpus.glob("*.txt"))
     names = {p: esglens.parse(p).metadata.company for p in sources}
+    factors = [rng.uniform(0.7, 1.3) for _ in range(COMPANIES)]
     for i in range(count):
-        src = sources[i % len(sources)]
-        text = src.read_text("utf-8")
-        factor = rng.uniform(0.7, 1.3)
-        text = NUMBER.sub(lambda m: _scaled(m.group(0), factor), text)
+        # company k owns copies k, k + 60, ...: different source reports (so several years), and one
+        # scale factor, so that a value two of its reports state is stated alike (no false restatements)
+        k = i % COMPANIES
+        src = sources[(i // COMPANIES) % len(sources)]
+        text = NUMBER.sub(lambda m: _scaled(m.group(0), factors[k]), src.read_text("utf-8"))
         if names[src]:
-            # companies recur across copies (so compare has rows with several reports)
-            k = i % 60
             text = text.replace(names[src], f"綠源{STEMS[k // 10]}{STEMS[k % 10]}科技有限公司")
         (out / f"copy-{i:04d}-{src.name}").write_text(f"副本 {i}\n" + text, encoding="utf-8")
 
@@ -171,7 +172,8 @@ def main() -> None:
                 t, n = median_time(lambda: lib.search(q, limit=20), args.runs)
                 rows.append((f"search {q!r} (top 20)", f"{ms(t)}  ({n} hits)"))
     width = max(len(a) for a, _ in rows)
-    print(f"esglens library benchmark (median of {args.runs} runs; {os.cpu_count()} CPUs)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"esglens library benchmark (median of {args.runs} runs; {os.cpu_count()} CPUs; load average {load})")
     for a, b in rows:
         print(f"{a:<{width}}  {b}")
 

@@ -153,3 +153,26 @@ def test_records_are_flat(lib):
     records = lib.compare("ghg_scope2").to_records()
     assert len(records) == 5  # A: 2022, 2023, 2024; B: 2023, 2024
     assert {"company", "period", "value", "unit", "source", "report_id", "line", "change_pct"} <= set(records[0])
+
+
+def test_reports_naming_no_company_are_never_grouped(tmp_path):
+    one = _report(tmp_path, "u1.txt", "", "2024", [_fact("water", 10, "m³", "2024")])
+    two = _report(tmp_path, "u2.txt", "", "2024", [_fact("water", 20, "m³", "2024")])
+    with Library(tmp_path / "lib.sqlite") as library:
+        for doc, facts in (one, two):
+            doc.metadata.company = None
+            library.add_document(doc, facts)
+        result = library.compare("water")
+        assert sorted(r.company for r in result.rows) == ["u1.txt", "u2.txt"]
+        assert library.restatements() == []
+
+
+def test_fiscal_years_compare_with_the_previous_fiscal_year(tmp_path):
+    doc, facts = _report(tmp_path, "fy.txt", "FY Co", "FY2024", [
+        _fact("water", 110, "m³", "FY2024"), _fact("water", 100, "m³", "FY2023"),
+    ])
+    with Library(tmp_path / "lib.sqlite") as library:
+        library.add_document(doc, facts)
+        result = library.compare("water", years=(2024, 2024))
+        assert result.periods == ["FY2024"]
+        assert library.compare("water").rows[0].cells["FY2024"].change_pct == pytest.approx(10.0)

@@ -100,6 +100,9 @@ def test_fold_and_tokens():
     assert search_mod.fold("溫室氣體ＡＢＣ") == "温室气体abc"
     assert "温室" in search_mod.tokens("溫室氣體排放").split()
     assert search_mod.fts_query("   ") is None
+    # words in almost every line are neither indexed nor searched for
+    assert "的" not in search_mod.tokens("我們的員工").split()
+    assert search_mod.fts_query("的") is None
 
 
 def test_corpus_search_across_scripts(tmp_path, corpus_file):

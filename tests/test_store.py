@@ -101,14 +101,15 @@ def test_modified_file_is_a_new_report(tmp_path, corpus_file):
         assert lib.counts()["reports"] == 2
 
 
-def test_bad_files_are_reported_and_the_rest_land(tmp_path, corpus_file):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bad_files_are_reported_and_the_rest_land(tmp_path, corpus_file, workers):
     folder = tmp_path / "batch"
     folder.mkdir()
     shutil.copy(corpus_file("medlive-esg-2022.zh-hant.txt"), folder / "good.txt")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n this is not a pdf \x00\x01\x02")
     with Library(tmp_path / "lib.sqlite") as lib:
-        result = lib.add([folder, tmp_path / "missing.txt"])
+        result = lib.add([folder, tmp_path / "missing.txt"], workers=workers)
         assert [Path(o.path).name for o in result.added] == ["good.txt"]
         failed = {Path(o.path).name: o.message for o in result.failed}
         assert set(failed) == {"empty.txt", "broken.pdf", "missing.txt"}

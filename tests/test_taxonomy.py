@@ -160,7 +160,6 @@ def test_corpus_labels_in_simplified_script_match_the_same(tax, corpus_file, nam
         (JD, 2676, "電力（經營場所）", "噸二氧化碳當量"),
         (JD, 2681, "外購的商品和服務-自用商品", "噸二氧化碳當量"),
         (JD, 4660, "30 歲以下（不含 30 歲）", "%"),
-        (JD, 4889, "信息安全培訓覆蓋率", "%"),  # a topic's training, not the share of employees trained
     ],
 )
 def test_corpus_sub_rows_name_no_metric(tax, corpus_file, name, line_no, label, unit):
@@ -173,18 +172,18 @@ def test_corpus_sub_rows_name_their_dims(tax, corpus_file):
     assert lines[2672].startswith("車輛柴油 ")
     assert tax.match_dims("車輛柴油") == {"category": "vehicles, diesel"}
     assert lines[2675].startswith("電力（經營場所） ")
-    assert tax.match_dims("電力（經營場所）") == {"category": "premises, electricity"}
+    assert tax.match_dims("電力（經營場所）") == {"category": "electricity, premises"}  # printed order
     assert lines[2680].startswith("外購的商品和服務-自用商品 ")
     assert tax.match_dims("外購的商品和服務-自用商品") == {"scope3_category": "1"}
     assert lines[2686].startswith("上游運輸與配送 - 採購京東物流配送服務 ")
     assert tax.match_dims("上游運輸與配送 - 採購外部服務")["scope3_category"] == "4"
     assert lines[2692].startswith("員工通勤（班車） ")
-    assert tax.match_dims("員工通勤（班車）") == {"scope3_category": "7"}
+    assert tax.match_dims("員工通勤（班車）") == {"scope3_category": "7", "category": "shuttle bus"}
     assert lines[4659].startswith("30 歲以下（不含 30 歲） ")
     assert tax.match_dims("30 歲以下（不含 30 歲）") == {"age": "<30"}
     assert tax.match_dims("50 歲以上（不含 50 歲）") == {"age": ">50"}
     assert tax.match_dims("30-50 歲") == {"age": "30-50"}
-    assert tax.match_dims("中國港澳台及海外") == {"region": "Hong Kong, Macau, Taiwan and Overseas"}
+    assert tax.match_dims("中國港澳台及海外") == {"region": "Hong Kong, Macao, Taiwan and Overseas"}
 
 
 def test_corpus_age_bands_as_printed(corpus_file):
@@ -274,6 +273,13 @@ def test_unit_chooses_the_kind(tax):
     assert _best(tax, "人均綜合能源消耗量", "噸標煤╱人").metric == "energy_intensity"
     assert all(m.metric != "employees_total" for m in tax.match_label("員工總數", "%"))  # a share is not a headcount
     assert tax.match_label("外購電力", "噸二氧化碳當量") == []  # emissions from electricity are not electricity
+
+
+def test_a_topic_training_coverage_is_not_the_share_of_employees_trained(tax, corpus_file):
+    label, unit = _row(corpus_file, JD, 4889, "信息安全培訓覆蓋率", "%")
+    assert [m.metric for m in tax.match_label(label, unit)] == ["other:information_security_training_coverage"]
+    label, unit = _row(corpus_file, JD, 4887, "信息安全培訓次數", "場次")
+    assert _best(tax, label, unit).metric == "other:information_security_training_sessions"
 
 
 def test_a_share_of_employees_is_not_a_headcount(tax, corpus_file):
@@ -381,3 +387,22 @@ def test_corpus_unit_column_of_a_column_dump(corpus_file):
 
 def tax_units(metric_id: str) -> tuple[str, ...]:
     return Taxonomy.load().metric(metric_id).units
+
+
+def test_english_words_match_whole_words_only(tax):
+    assert all(m.metric != "water" for m in tax.match_label("Wastewater discharged", "m3"))
+    assert _best(tax, "Wastewater discharged", "m3").metric == "other:wastewater_discharged"
+
+
+def test_the_denominator_phrase_is_not_a_metric_or_a_breakdown(tax, corpus_file):
+    text = _pdf_page_text(corpus_file("pdf/drax-2023-en.pdf"), 3)
+    assert "Group emissions per GWh" in text and "of electricity generation" in text
+    best = tax.match_label("Group emissions per GWh of electricity generation", "tCO2e/GWh")
+    assert [(m.metric, m.dims) for m in best] == [("ghg_intensity", {})]
+    assert [m.metric for m in tax.match_label("Scope 1 emissions per employee", None)] == ["ghg_intensity"]
+
+
+def test_electricity_sold_is_not_electricity_consumed(tax, corpus_file):
+    text = _pdf_page_text(corpus_file("pdf/drax-2023-en.pdf"), 2)
+    assert "Total electricity sales TWh 17.6 17.3" in text
+    assert tax.match_label("Total electricity sales", "TWh") == []

@@ -134,3 +134,23 @@ def test_denominator_words_are_normalised():
     assert parse_unit("kWh / number of rack").canonical == "kWh/rack"
     assert parse_unit("m3 / number of staff").canonical == "m³/employee"
     assert parse_unit("噸/營業收入（萬元）").canonical == "t/RMB million revenue"
+
+
+def test_a_label_carrying_its_unit_is_not_a_unit():
+    assert not is_unit("用水量（立方米）")
+    assert is_unit("（立方米）") and is_unit("噸(附註1)")
+
+
+def test_footnote_marks_glued_to_a_unit():
+    assert parse_unit("噸二氧化碳當量2").canonical == "tCO2e"
+    assert parse_unit("噸¹").canonical == "t"
+    assert parse_unit("m3").canonical == "m³"  # a digit that is part of the unit stays
+    assert parse_unit("tCO2").gas == "CO2"
+
+
+def test_letter_case_decides_million_tonnes_against_metric_tonnes():
+    # x1,000,000 trap: MtCO2e is million tonnes, MTCO2e (US usage) metric tonnes
+    assert to_canonical(1.2, "MtCO2e", "tCO2e") == pytest.approx(1_200_000)
+    assert to_canonical(1.2, "MTCO2e", "tCO2e") == pytest.approx(1.2)
+    assert to_canonical(3, "Mt", "t") == pytest.approx(3_000_000)
+    assert to_canonical(3, "MT", "t") == pytest.approx(3)

@@ -305,6 +305,8 @@ def test_delete_without_token_on_loopback_and_unknown_id(client, lib_ids):
         ("get", "/api/facts?offset=99999999999999999999999", 422),
         ("get", "/api/nothing-here", 404),
         ("get", "/api/reports/..%2F..%2Fetc%2Fpasswd", 404),
+        ("get", "/static/..%2Fapp.py", 404),
+        ("get", "/static/%2E%2E/%2E%2E/store/db.py", 404),
         ("post", "/api/reports", 422),
         ("delete", "/api/reports/abc", 422),
         ("put", "/api/reports/1", 405),
@@ -347,3 +349,31 @@ def test_pages_answer_bad_input_with_html_4xx(client):
     assert client.get("/compare", params={"years": "nope", "metric": "x"}).status_code == 422
     assert client.get("/compare", params={"metric": "ghg_scope2", "per": "x"}).status_code == 422
     assert client.get("/compare", params={"metric": "no_such_metric"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "host, local",
+    [("127.0.0.1", True), ("127.0.0.2", True), ("localhost", True), ("::1", True), ("[::1]", True),
+     ("0.0.0.0", False), ("::", False), ("192.168.1.20", False), ("example.org", False)],
+)
+def test_serve_treats_only_loopback_as_local(host, local):
+    from esglens.cli.web_cmd import is_loopback
+
+    assert is_loopback(host) is local
+
+
+def test_serve_off_loopback_always_has_a_token(tmp_path, monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from esglens.cli import _register, app as cli_app
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, host, port, **kw: served.update(app=web_app, host=host))
+    _register()
+    out = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "lib.sqlite"), "--host", "0.0.0.0"])
+    assert out.exit_code == 0, out.output
+    token = served["app"].state.settings.token
+    assert token and token in out.output and served["host"] == "0.0.0.0"
+    out = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "lib.sqlite")])
+    assert out.exit_code == 0 and served["host"] == "127.0.0.1" and served["app"].state.settings.token is None

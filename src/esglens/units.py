@@ -61,6 +61,8 @@ class _Entry:
 _PHYSICAL_PER_PERSON_OK = {"time", "days", "percent", "persons", "count"}
 _SPLIT = re.compile(r"\s*(?:/|／|╱|∕|\bper\b|(?<=.)每)\s*", re.IGNORECASE)
 _BRACKETED = re.compile(r"^(?P<out>[^（(\[【]*)[（(\[【](?P<in>[^）)\]】]*)[）)\]】](?P<tail>.*)$")
+_FOOTNOTE_TAIL = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|[*#†‡])$")
+_NUMERIC = re.compile(r"[\d,.\s+\-−]+")
 _BRACKETS = re.compile(r"[()（）\[\]【】]")
 _DROP = re.compile(r"[\s\-_.·•,:：]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -117,6 +119,44 @@ def _denominators() -> tuple[dict[str, str], list[str], list[str]]:
     return table, revenue, prefixes
 
 
+@lru_cache(maxsize=1)
+def _spelling_chars() -> frozenset[str]:
+    """Every character of every spelling, multiplier and bracket, as printed and as normalised."""
+    words: list[str] = []
+    data = _data()
+    for section in ("unit", "case_sensitive"):
+        for item in data.get(section, []):
+            words.extend(item["spellings"])
+    for table in data["multipliers"].values():
+        words.extend(table)
+    for table in data["denominators"].values():
+        words.extend(table if isinstance(table, list) else [])
+    words.extend(["（）()[]【】'’", "0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹*#†‡"])
+    chars: set[str] = set()
+    for w in words:
+        chars.update(_folded(w))
+        chars.update(norm(w))
+    return frozenset(chars)
+
+
+def _folded(text: str) -> set[str]:
+    return {c for c in unicodedata.normalize("NFKC", text).casefold() if not c.isspace()}
+
+
+@lru_cache(maxsize=1)
+def _case_sensitive() -> dict[str, _Entry]:
+    table: dict[str, _Entry] = {}
+    for item in _data().get("case_sensitive", []):
+        entry = _Entry(item["unit"], float(item.get("multiplier", 1)), item["kind"], item.get("gas"), item.get("currency"))
+        for spelling in item["spellings"]:
+            table[_case_key(spelling)] = entry
+    return table
+
+
+def _case_key(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
 def _simple(key: str) -> tuple[_Entry, float] | None:
     """A unit without denominator (normalised key) -> its entry and the extra multiplier."""
     if not key:
@@ -156,14 +196,18 @@ def _currency_prefixed(key: str) -> tuple[_Entry, float] | None:
 
 
 def _numerator(text: str) -> tuple[_Entry, float] | None:
+    exact = _case_sensitive().get(_case_key(text))
+    if exact is not None:
+        return exact, 1.0
     found = _simple(norm(text))
     if found:
         return found
     m = _BRACKETED.match(text.strip())
-    if m:  # 噸二氧化碳當量(tCO2e), (MWh), 電力(千瓦時): try each part
-        for part in (m["in"], m["out"], m["out"] + m["tail"]):
-            if part.strip() and (found := _simple(norm(part))):
-                return found
+    if m:  # 噸二氧化碳當量(tCO2e), (MWh), 噸(附註1); but 用水量(立方米) is a label carrying its unit
+        outside = (m["out"] + m["tail"]).strip()
+        if not outside:
+            return _simple(norm(m["in"]))
+        return _simple(norm(outside))
     return None
 
 
@@ -192,12 +236,35 @@ def _denominator(text: str) -> tuple[str, float]:
     return key, 1.0  # as printed (normalised), so the same denominator reads the same everywhere
 
 
-@lru_cache(maxsize=20000)
 def parse_unit(raw: str) -> ParsedUnit:
-    """Parse a printed unit (`噸二氧化碳當量/百萬元營業收入`, `(MWh)`, `千克`, `HK$'000`)."""
-    if not raw or not raw.strip():
-        raise UnitError(f"empty unit {raw!r}")
+    """Parse a printed unit (`噸二氧化碳當量/百萬元營業收入`, `(MWh)`, `千克`, `HK$'000`, `噸²` with its footnote)."""
+    parsed = _parse_or_none(raw) if raw else None
+    if parsed is None:
+        raise UnitError(f"unknown unit {raw!r}")
+    return parsed
+
+
+@lru_cache(maxsize=50_000)
+def _parse_or_none(raw: str) -> ParsedUnit | None:
+    """parse_unit without the exception, cached both ways: table detection asks about every token."""
     text = raw.strip()
+    if not text:
+        return None
+    if not _SPLIT.search(text) and not _BRACKETS.search(text) and not _spelling_chars().issuperset(_folded(text)):
+        return None  # a character no unit spelling uses: skip the full parse (most tokens of a page)
+    try:
+        return _parse(raw, text)
+    except UnitError:
+        m = _FOOTNOTE_TAIL.search(text)
+        if m and m.start() > 0:  # 噸二氧化碳當量2: a footnote mark glued to the unit (m3, tCO2 parse first)
+            try:
+                return _parse(raw, text[: m.start()])
+            except UnitError:
+                return None
+        return None
+
+
+def _parse(raw: str, text: str) -> ParsedUnit:
     parts = _SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
         found = _numerator(parts[0])
@@ -215,13 +282,13 @@ def parse_unit(raw: str) -> ParsedUnit:
 
 def is_unit(token: str) -> bool:
     """True when `token` is a unit as printed in reports (`噸`, `tCO2e`, `千瓦時`, `人`, `%`, `X/人`)."""
-    if not token or len(token) > 60 or any(ch.isdigit() for ch in norm(token).replace("co2", "").replace("m3", "").replace("m2", "").replace("'000", "")):
+    if not token or len(token) > 60 or _NUMERIC.fullmatch(token.strip()):
         return False
-    try:
-        parse_unit(token)
-    except UnitError:
+    parsed = _parse_or_none(token)
+    if parsed is None:
         return False
-    return True
+    # "kWh/30" is a value split in two, not a unit: a denominator printed as digits names nothing
+    return not (parsed.denominator and any(ch in "0123456789" for ch in parsed.denominator))
 
 
 # ---- pint -----------------------------------------------------------------------------------

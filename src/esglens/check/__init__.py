@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 from ..facts import FactSet, Finding
@@ -45,21 +43,11 @@ def check_source(source: str | Path | Document | FactSet) -> CheckReport:
     """Extract (unless given facts) and check one report."""
     if isinstance(source, FactSet):
         return run_checks(source.document, source)
-    # ``esglens.extract`` may be shadowed by the ``esglens.extract`` subpackage once imported
     from ..extract import extract_facts
     from ..ingest import parse
 
     doc = source if isinstance(source, Document) else parse(source)
     return run_checks(doc, FactSet(extract_facts(doc), document=doc))
 
-
-class _CallableModule(types.ModuleType):
-    # Importing this subpackage rebinds ``esglens.check`` from the API function to the module;
-    # keeping the module callable keeps ``esglens.check(path)`` working either way.
-    def __call__(self, source: str | Path | Document | FactSet) -> CheckReport:
-        return check_source(source)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 __all__ = ["CheckReport", "check_source", "run_checks"]

@@ -67,7 +67,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy) -> list[Fact]:
                 if text:
                     contexts.append(_context_metric(text, raw_unit, tax))
             ctx = next((c for c in contexts if c is not None), None)
-            if ctx is None:
+            if ctx is None or _names_another_metric(row, ctx, tax):
                 continue
             dims = {**ctx.dims, **tax.match_dims(row.label)}
             if dims == ctx.dims:
@@ -98,6 +98,17 @@ def _context_metric(text: str, raw_unit: str | None, tax: Taxonomy) -> _Resolved
     return None
 
 
+def _names_another_metric(row: TableRow, ctx: _Resolved, tax: Taxonomy) -> bool:
+    """A row whose own label names a ratio (an intensity printed without its full unit, say) is
+    not a part of the amount above it, even when its unit would fit. A label naming an amount
+    (`車輛柴油` under scope 1) is a part: fuels and sources double as breakdowns."""
+    return any(
+        m.score >= MIN_SCORE and m.metric != ctx.metric.id and m.definition.kind in ("intensity", "rate")
+        and ctx.metric.kind not in ("intensity", "rate")
+        for m in tax.match_label(_clean_label(row.label))
+    )
+
+
 def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:
     """A sub-row naming the same metric as its parent, without a breakdown of its own."""
     return parent is not None and parent.metric.id == mine.metric.id and not mine.dims
@@ -111,12 +122,31 @@ def _clean_label(label: str) -> str:
     return _FOOTNOTE_TAIL.sub("", label).strip() or label.strip()
 
 
+_PERIOD_WORDS = re.compile(r"(?:FY\s?)?(?:19|20)\d\d(?:\s?[/／]\s?\d{2,4})?\s*(?:年度數據|年數據|年度|年|財年|财年|數據|数据)?\d{0,2}", re.I)
+_TOTAL_SEGMENT = re.compile(r"^(?:總計|总计|合計|合计|總數|总数|集團|集团|本集團|本集团|total|group total|group|overall)$", re.I)
+
+
+def _column_segments(table: Table) -> list[dict[str, str] | None]:
+    """Breakdowns named by the columns: a table whose period columns repeat per business segment
+    ("地產業務 2019年 … 總計 2019年") gives each segment's cells a category; the total segment none.
+    None marks a column that is not read at all."""
+    names = [_PERIOD_WORDS.sub(" ", c.label).strip(" -–:：") for c in table.columns]
+    names = [re.sub(r"\d+$", "", n).strip() for n in names]
+    distinct = {n for n, c in zip(names, table.columns) if c.period}
+    if len(distinct) <= 1:
+        return [{} for _ in table.columns]
+    if not any(_TOTAL_SEGMENT.match(n) for n in distinct):
+        return [{"category": n} if n else {} for n in names]
+    return [{} if _TOTAL_SEGMENT.match(n) else {"category": n} for n in names]
+
+
 def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None, r: _Resolved) -> list[Fact]:
     out = []
     doc_period = doc.metadata.period
     # In a table with period columns, a column without one holds changes or notes, not values.
     dated = any(c.period for c in table.columns)
-    for col, cell in zip(table.columns, row.cells):
+    segments = _column_segments(table)
+    for col, cell, segment in zip(table.columns, row.cells, segments):
         if cell is None or (dated and not col.period):
             continue
         parsed = numbers.parse_number(split_value_mark(cell.text)[0])
@@ -134,7 +164,7 @@ def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None,
             Fact(
                 metric=r.metric.id, value=norm.value, unit=norm.unit,
                 raw_value=parsed.raw, raw_unit=raw_unit if raw_unit else ("%" if parsed.percent else None),
-                period=period, period_start=start, period_end=end, dims=dict(r.dims),
+                period=period, period_start=start, period_end=end, dims={**segment, **r.dims},
                 page=line.page, line=cell.line, quote=line.text.strip(),
                 source="table", confidence=round(min(r.confidence, norm.confidence) * 0.97, 3),
                 hkex=r.metric.hkex, gri=r.metric.gri, qualifier=parsed.qualifier,

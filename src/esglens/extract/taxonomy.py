@@ -43,6 +43,10 @@ def _is_cjk(ch: str) -> bool:
     return not ch.isascii()
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 @lru_cache(maxsize=50_000)
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Matching form of `text` and, for each of its characters, the offset it came from in `text`."""
@@ -108,14 +112,14 @@ class _Lexicon:
         root = self._root
         n = len(s)
         for i in range(n):
-            if s[i] not in root or (s[i].isascii() and s[i].isalpha() and i > 0 and s[i - 1].isascii() and s[i - 1].isalpha()):
-                continue
+            if s[i] not in root or (i > 0 and _latin(s[i]) and _latin(s[i - 1])):
+                continue  # inside an English word ("water" in "wastewater")
             node = root
             j = i
             while j < n and s[j] in node:
                 node = node[s[j]]
                 j += 1
-                if _END in node and not (s[j - 1].isascii() and s[j - 1].isalpha() and j < n and s[j].isascii() and s[j].isalpha()):
+                if _END in node and not (j < n and _latin(s[j - 1]) and _latin(s[j])):
                     hits.extend(_Hit(i, j, p) for p in node[_END])
         return hits
 
@@ -154,6 +158,7 @@ class MetricMatch:
     definition: MetricDef
 
 
+_AGE_DASHES = str.maketrans({"–": "-", "—": "-", "～": "~"})
 _AGE_UNIT = r"(?:週歲|周岁|歲|岁|周歲)"
 _AGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(\d{{1,2}})\s*{_AGE_UNIT}?\s*(?:-|~|至|到|to)\s*(\d{{1,2}})\s*{_AGE_UNIT}"), "{0}-{1}"),
@@ -176,7 +181,9 @@ _AGE_CONTEXT = re.compile(r"(?:歲|岁|age|aged|years? old)", re.I)
 
 def parse_age(label: str) -> str | None:
     """The age band a label names, written `<30`, `30-50`, `>50` (or `<=29`, `>=51` as banded)."""
-    text = unicodedata.normalize("NFKC", label).translate(str.maketrans({"–": "-", "—": "-", "～": "~"}))
+    if not any(ch.isdigit() for ch in label):
+        return None
+    text = unicodedata.normalize("NFKC", label).translate(_AGE_DASHES)
     m = _BARE_RANGE.match(text)
     if m and int(m[1]) < int(m[2]):
         return f"{m[1]}-{m[2]}"
@@ -258,18 +265,16 @@ class Taxonomy:
     def _dims_in(self, label: str, s: str, pos: tuple[int, ...], blocked: list[tuple[int, int]]) -> dict[str, str]:
         hits = [h for h in _maximal(self._dims.find(s)) if not any(b0 <= h.start and h.end <= b1 for b0, b1 in blocked)]
         dims: dict[str, str] = {}
-        sources: list[str] = []
-        fuels: list[str] = []
+        categories: list[str] = []  # in printed order: 車輛柴油 -> "vehicles, diesel", 電力（經營場所）-> "electricity, premises"
         for h in sorted(hits, key=lambda h: h.start):
             key, value = h.payload
             if key in ("category_source", "category_fuel"):
-                bucket = sources if key == "category_source" else fuels
-                if value not in bucket:
-                    bucket.append(value)
+                if value not in categories:
+                    categories.append(value)
             else:
                 dims.setdefault(key, value)
-        if sources or fuels:
-            dims["category"] = ", ".join(sources + fuels)
+        if categories:
+            dims["category"] = ", ".join(categories)
         age = parse_age(label)
         if age:
             dims["age"] = age

@@ -259,6 +259,8 @@ class _RowScanner:
             self.loose = []
         elif it.header is not None:
             self._header(it)
+        elif self.build is not None and self.build.rows and _wrapped_unit_cells(it.text):
+            _extend_unit(self.build.rows[-1].row, it.text)  # unit cells wrapped under their values
         elif self.build is not None and not self.build.rows and len(it.text) <= 24 and unit_in_caption(it.text):
             self.build.unit = unit_in_caption(it.text)  # "（單位：噸）" between the header and the rows
         else:
@@ -341,6 +343,23 @@ class _RowScanner:
             return
         _add_row(build, it, parsed)
         build.last_notes = bool(parsed.notes_text)
+
+
+def _wrapped_unit_cells(text: str) -> bool:
+    """A line of unit fragments, one per value column ("二氧化碳當量 二氧化碳當量 …", "當量╱僱員 當量╱僱員"):
+    in wide tables each cell's unit wraps under its value. No digits, several cells, repeated words."""
+    tokens = text.split()
+    if len(tokens) < 3 or _DIGIT.search(text):
+        return False
+    return len(set(tokens)) < len(tokens) and all(len(t) <= 12 for t in tokens)
+
+
+def _extend_unit(row: TableRow, text: str) -> None:
+    """Join a wrapped unit line to the row's unit ("公噸" + "二氧化碳當量") when every column wraps
+    the same way; differing pieces (a denominator per segment) are left out rather than guessed."""
+    tokens = text.split()
+    if row.unit and len(set(tokens)) == 1 and is_unit(row.unit + tokens[0]):
+        row.unit = row.unit + tokens[0]
 
 
 def _stray_number(parsed: ParsedRow, ncols: int | None) -> bool:

@@ -100,6 +100,7 @@ def _templates() -> Jinja2Templates:
     env = templates.env
     env.filters["num"] = charts.fmt
     env.filters["pct"] = completeness_pct
+    env.filters["score_class"] = score_class
     env.globals["metric_label"] = labels.metric_label
     env.globals["aspect_title"] = labels.aspect_title
     return templates
@@ -110,6 +111,14 @@ def completeness_pct(value: float | None) -> str:
     if value is None:
         return "–"
     return f"{value * 100 if value <= 1 else value:.0f}%"
+
+
+def score_class(value: float | None) -> str:
+    """A CSS class for a completeness score: how much of the HKEX code a report covers."""
+    if value is None:
+        return "score-none"
+    share = value if value <= 1 else value / 100
+    return "score-high" if share >= 0.9 else "score-mid" if share >= 0.6 else "score-low"
 
 
 # -- per request ---------------------------------------------------------------------------------
@@ -257,11 +266,6 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(UploadRejected)
     async def rejected(request: Request, exc: UploadRejected) -> Response:
         return respond(request, exc.status, exc.message)
-
-    @app.exception_handler(ValueError)
-    async def bad_value(request: Request, exc: ValueError) -> Response:
-        # the library raises ValueError for arguments it cannot use (an unknown ``per``, ...)
-        return respond(request, 400, str(exc))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

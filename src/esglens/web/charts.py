@@ -66,11 +66,11 @@ def _shorten(text: str, width: int) -> str:
     return out
 
 
-def bar_chart(title: str, unit: str, bars: list[Bar], width: int = 760) -> Markup:
+def bar_chart(title: str, unit: str, bars: list[Bar], width: int = 660) -> Markup:
     """Horizontal bars, one per company, each labelled with its value."""
     if not bars:
         return Markup("")
-    row, top, label_w, value_w = 30, 34, 210, 120
+    row, top, label_w, value_w = 30, 34, 200, 96
     plot_w = width - label_w - value_w
     height = top + row * len(bars) + 30
     high = max(max(b.value for b in bars), 0.0)
@@ -105,13 +105,13 @@ def bar_chart(title: str, unit: str, bars: list[Bar], width: int = 760) -> Marku
     return Markup("".join(parts))
 
 
-def line_chart(title: str, unit: str, periods: list[str], series: list[Series], width: int = 760) -> Markup:
+def line_chart(title: str, unit: str, periods: list[str], series: list[Series], width: int = 660) -> Markup:
     """One line per company across the periods; a gap where a period is not reported."""
     values = [v for s in series for _, v in s.points if v is not None]
     if not values or not periods:
         return Markup("")
     left, right, top, bottom = 80, 24, 34, 46
-    legend_rows = math.ceil(len(series) / 3)
+    legend_rows = math.ceil(len(series) / 2)
     height = 300 + legend_rows * 20
     plot_h = height - top - bottom - legend_rows * 20
     plot_w = width - left - right
@@ -151,8 +151,8 @@ def line_chart(title: str, unit: str, periods: list[str], series: list[Series], 
             )
         parts.append("</g>")
     for n, s in enumerate(series):
-        lx = left + (n % 3) * (plot_w / 3)
-        ly = axis_y + 38 + (n // 3) * 20
+        lx = left + (n % 2) * (plot_w / 2)
+        ly = axis_y + 38 + (n // 2) * 20
         parts.append(
             f'<rect x="{lx:.1f}" y="{ly - 9}" width="12" height="12" fill="{PALETTE[n % len(PALETTE)]}"/>'
             f'<text x="{lx + 18:.1f}" y="{ly + 2}" class="legend">{escape(_shorten(s.name, 34))}</text>'

@@ -21,6 +21,7 @@ router = APIRouter(include_in_schema=False)
 ReportId = Path(..., ge=1, le=MAX_ID)
 EVIDENCE_CONTEXT = 3  # lines shown above and below a fact's line
 PAGE_CONTEXT = 15
+PER_WORDS = {"employees": "per employee", "revenue": "per million revenue"}
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -227,7 +228,7 @@ def _charts(result: Comparison, period: str | None) -> dict[str, Any]:
     if period not in counts:
         # the period most companies report, the latest of those
         period = max(counts, key=lambda p: (counts[p], _period_order(p))) if counts else None
-    title = f"{label.zh} {label.en}".strip() + (f" per {result.per.removesuffix('s')}" if result.per else "")
+    title = f"{label.zh} {label.en}".strip() + (f" {PER_WORDS[result.per]}" if result.per else "")
     bars = [
         charts.Bar(row.company, c.value, "*" if c.source == "derived" else "")
         for row in result.rows

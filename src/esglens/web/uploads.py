@@ -43,7 +43,7 @@ class SavedUpload:
 
 def sniff(head: bytes) -> str | None:
     """The kind of a file from its first bytes: ``pdf``, ``html``, ``text`` or None (binary / unknown)."""
-    if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+    if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"%PDF-"):
         return "pdf"
     body = head.removeprefix(b"\xef\xbb\xbf")
     if _HTML_START.match(body[:4096]):
