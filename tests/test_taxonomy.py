@@ -406,3 +406,21 @@ def test_electricity_sold_is_not_electricity_consumed(tax, corpus_file):
     text = _pdf_page_text(corpus_file("pdf/drax-2023-en.pdf"), 2)
     assert "Total electricity sales TWh 17.6 17.3" in text
     assert tax.match_label("Total electricity sales", "TWh") == []
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "metric"),
+    [
+        # Mainland (Simplified) wording not printed in the corpus files
+        ("能源消费总量", "吨标准煤", "energy_total"),
+        ("万元营业收入综合能耗", "吨标准煤/万元", "energy_intensity"),
+        ("单位营业收入碳排放", "吨二氧化碳当量/万元", "ghg_intensity"),
+        ("一般工业固体废物产生量", "吨", "non_hazardous_waste"),
+        ("危险废物产生量", "吨", "hazardous_waste"),
+        ("员工总人数", "人", "employees_total"),
+        ("人均培训时长", "小时", "training_hours_avg"),
+        ("对外捐赠总额", "万元", "community_investment"),
+    ],
+)
+def test_simplified_mainland_wording(tax, label, unit, metric):
+    assert _best(tax, label, unit).metric == metric

@@ -24,6 +24,8 @@ from .taxonomy import Taxonomy
 
 WINDOW = 24  # characters before a number in which its metric must be named
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_LINK_WORDS = {"of", "is", "was", "were", "are", ":", "="}
 
 
 @dataclass
@@ -131,8 +133,9 @@ def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) ->
         if rules.skip_clause.search(clause):
             continue
         raw_unit = _unit_after(para.text, span.end) if not span.number.percent else "%"
-        if raw_unit is None and span.number.multiplier == 1:
-            continue  # a bare number: a count only when scaled in words (`1.23億` users)
+        bare = raw_unit is None and span.number.multiplier == 1
+        if bare and (_YEAR_LIKE.fullmatch(span.number.raw) or span.number.percent):
+            continue
         window = para.match[window_start : span.start]
         fact = _fact_from_window(doc, para, tax, rules, span, raw_unit, window, c_start)
         if fact is not None:
@@ -160,8 +163,11 @@ def _fact_from_window(doc, para, tax, rules, span, raw_unit, window, clause_star
     matches = [m for m in tax.match_label(window, raw_unit) if m.score >= 0.5]
     # The metric named nearest to the number is the one the number measures.
     matches.sort(key=lambda m: (-(m.span[1] if m.span else 0), -m.score))
+    bare = raw_unit is None and span.number.multiplier == 1
     for m in matches:
         metric = tax.metric(m.metric)
+        if bare and not _names_count_right_before(window, m, metric):
+            continue
         norm = normalise(span.number.value, raw_unit, metric, percent=span.number.percent)
         if norm is None:
             continue
@@ -179,6 +185,15 @@ def _fact_from_window(doc, para, tax, rules, span, raw_unit, window, clause_star
             label=window.strip(), lines=sorted({line.no, para.line_at(max(span.end - 1, span.start)).no}),
         )
     return None
+
+
+def _names_count_right_before(window: str, m, metric) -> bool:
+    """A number printed without a unit is a head count only when a persons/count metric is named
+    just before it ("a workforce of 17", "員工總數為1,250")."""
+    if metric.unit not in ("persons", "count") or not m.span:
+        return False
+    gap = window[m.span[1] :].strip()
+    return len(gap) <= 4 and all(w in _LINK_WORDS for w in gap.split()) if gap.isascii() else len(gap) <= 2
 
 
 def _period_of(doc: Document, before: str, rules: _Rules) -> str | None:

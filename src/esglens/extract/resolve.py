@@ -30,7 +30,7 @@ def normalise(value: float, raw_unit: str | None, metric: MetricDef, *, percent:
             return Normalised(value, metric.unit, 0.85)
         return None
     try:
-        unit = units.canonical_unit_for(raw_unit, metric.unit, metric=metric.id)
+        unit = units.canonical_unit_for(raw_unit, _accepted(metric), metric=metric.id)
         return Normalised(units.to_canonical(value, raw_unit, unit, metric=metric.id), unit, 1.0)
     except (ValueError, KeyError):
         return None
@@ -40,7 +40,12 @@ def unit_fits(raw_unit: str | None, metric: MetricDef) -> bool:
     if not raw_unit:
         return metric.unit in _UNITLESS_OK
     try:
-        units.canonical_unit_for(raw_unit, metric.unit, metric=metric.id)
+        units.canonical_unit_for(raw_unit, _accepted(metric), metric=metric.id)
     except (ValueError, KeyError):
         return False
     return True
+
+
+def _accepted(metric: MetricDef) -> tuple[str, ...]:
+    """The metric's canonical units, preferred first (a fuel may be printed as volume, mass or energy)."""
+    return metric.units or (metric.unit,)

@@ -71,7 +71,10 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy) -> list[Fact]:
                 continue
             dims = {**ctx.dims, **tax.match_dims(row.label)}
             if dims == ctx.dims:
-                # An unnamed part of its parent: keep its printed label as the category.
+                # An unnamed part of its parent: keep its printed label as the category,
+                # unless the "label" reads like a sentence that strayed into the table.
+                if not _label_like(row.label):
+                    continue
                 dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
         out.extend(_row_facts(doc, table, row, raw_unit, resolved))
@@ -107,6 +110,13 @@ def _names_another_metric(row: TableRow, ctx: _Resolved, tax: Taxonomy) -> bool:
         and ctx.metric.kind not in ("intensity", "rate")
         for m in tax.match_label(_clean_label(row.label))
     )
+
+
+_SENTENCE_MARKS = re.compile(r"[《》「」，。；：！？]|[,.;:]\s")
+
+
+def _label_like(label: str) -> bool:
+    return len(label) <= 30 and not _SENTENCE_MARKS.search(label)
 
 
 def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:

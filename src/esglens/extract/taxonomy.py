@@ -374,8 +374,8 @@ class _Scan:
 
     @property
     def denominator_spans(self) -> list[tuple[int, int]]:
-        """`per employee`, `per GWh of electricity generation`: wording about the denominator, not the metric."""
-        return [(m.start, _phrase_end(self.s, m.end)) for m in self.per_markers if self.s.startswith("per", m.start)]
+        """`per GWh of electricity generation`, `單位營業收入`: wording about the denominator, not the metric."""
+        return [(m.start, _phrase_end(self.s, m.end) if self.s.startswith("per", m.start) else m.end) for m in self.per_markers]
 
     @property
     def per_wanted(self) -> bool:
