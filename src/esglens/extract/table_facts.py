@@ -32,18 +32,38 @@ class _Resolved:
     confidence: float
 
 
+@dataclass
+class _Context:
+    """What the rows read so far say about the rows to come: the group heading row and the
+    latest total row. A table continued on the next page starts with its predecessor's."""
+
+    group_label: str | None = None
+    latest_total: _Resolved | None = None
+
+
 def table_facts(doc: Document, tax: Taxonomy) -> list[Fact]:
     facts: list[Fact] = []
+    previous: tuple[Table, _Context] | None = None
     for table in doc.tables:
-        facts.extend(_facts_of_table(doc, table, tax))
+        start = previous[1] if previous and _continues(previous[0], table) else _Context()
+        rows_facts, end = _facts_of_table(doc, table, tax, start)
+        facts.extend(rows_facts)
+        previous = (table, end)
     return facts
 
 
-def _facts_of_table(doc: Document, table: Table, tax: Taxonomy) -> list[Fact]:
+def _continues(before: Table, table: Table) -> bool:
+    """A table split by a page break: same period columns, on the next page, no header of its own
+    or the same one repeated."""
+    if before.page is None or table.page != before.page + 1:
+        return False
+    return [c.period for c in before.columns] == [c.period for c in table.columns]
+
+
+def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context) -> tuple[list[Fact], _Context]:
     out: list[Fact] = []
     own: dict[int, _Resolved | None] = {}
-    group_label: str | None = None
-    latest_total: _Resolved | None = None
+    group_label, latest_total = ctx_in.group_label, ctx_in.latest_total
     for i, row in enumerate(table.rows):
         if row.is_section or not any(c is not None for c in row.cells):
             group_label = row.label
@@ -78,7 +98,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy) -> list[Fact]:
                 dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
         out.extend(_row_facts(doc, table, row, raw_unit, resolved))
-    return out
+    return out, _Context(group_label, latest_total)
 
 
 def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
