@@ -10,7 +10,10 @@ never stands as a total.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .. import numbers
 from ..facts import Fact
@@ -86,7 +89,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
             for text in (table.title, table.section):
                 if text:
                     contexts.append(_context_metric(text, raw_unit, tax))
-            ctx = next((c for c in contexts if c is not None), None)
+            ctx = next((c for c in contexts if c is not None), None) or _default_for_breakdown(row, raw_unit, tax)
             if ctx is None or _names_another_metric(row, ctx, tax):
                 continue
             dims = {**ctx.dims, **tax.match_dims(row.label)}
@@ -118,6 +121,27 @@ def _context_metric(text: str, raw_unit: str | None, tax: Taxonomy) -> _Resolved
         metric = tax.metric(m.metric)
         if unit_fits(raw_unit, metric):
             return _Resolved(metric, dict(m.dims), m.score * 0.95)
+    return None
+
+
+_WORKFORCE_DIMS = {"gender", "age", "rank", "employment_type", "region"}
+
+
+@lru_cache(maxsize=1)
+def _breakdown_defaults() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    data = tomllib.loads(resources.files("esglens.data").joinpath("breakdown_defaults.toml").read_text("utf-8"))
+    return tuple((d["metric"], tuple(w.casefold() for w in d["words"])) for d in data["default"])
+
+
+def _default_for_breakdown(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
+    """The metric a breakdown row implies when nothing above it names one (see the data file)."""
+    if not _WORKFORCE_DIMS & set(tax.match_dims(row.label)):
+        return None
+    label = row.label.casefold()
+    for metric_id, words in _breakdown_defaults():
+        metric = tax.metric(metric_id)
+        if any(w in label for w in words) and raw_unit and unit_fits(raw_unit, metric):
+            return _Resolved(metric, {}, 0.8)
     return None
 
 
