@@ -142,6 +142,8 @@ Total energy consumption MWh 12,400 13,020
 Number of employees persons 820 790
 
 No confirmed cases of corruption were recorded during the year.
+For FY2024, there was no reported incident of work-related injuries or fatalities.
+Our target for FY2025 is to reduce energy use by 5%.
 """
 
 
@@ -152,6 +154,9 @@ def test_english_fiscal_year_report(tmp_path):
     assert _one(facts, "ghg_scope2", "FY2023", basis="location").value == pytest.approx(5420.7)
     assert _one(facts, "energy_total", "FY2024").value == 12400
     assert _one(facts, "corruption_cases", "FY2024").value == 0
+    assert _one(facts, "work_fatalities", "FY2024").value == 0
+    # a target is not a disclosure
+    assert not [f for f in facts if f.source == "prose" and f.metric == "energy_total"]
 
 
 def test_cli_jsonl_has_the_interface_fields(tmp_path):

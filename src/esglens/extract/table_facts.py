@@ -156,6 +156,7 @@ def _names_another_metric(row: TableRow, ctx: _Resolved, tax: Taxonomy) -> bool:
     )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_MARKS = re.compile(r"[《》「」，。；：！？]|[,.;:]\s")
 
 
@@ -204,8 +205,8 @@ def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None,
         if cell is None or (dated and not col.period):
             continue
         parsed = numbers.parse_number(split_value_mark(cell.text)[0])
-        if parsed is None:
-            continue
+        if parsed is None or (_YEAR.fullmatch(parsed.raw) and sum(c is not None for c in row.cells) == 1):
+            continue  # a lone year closing a wrapped label ("... leave in FY 2023") is no value
         period = periods.resolve_label(col.period, doc_period)
         if period is None:
             continue
