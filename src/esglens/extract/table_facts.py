@@ -89,7 +89,9 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
             for text in (table.title, table.section):
                 if text:
                     contexts.append(_context_metric(text, raw_unit, tax))
-            ctx = next((c for c in contexts if c is not None), None) or _default_for_breakdown(row, raw_unit, tax)
+            ctx = next((c for c in contexts if c is not None), None)
+            if ctx is None and any(c.period for c in table.columns):
+                ctx = _default_for_breakdown(row, raw_unit, tax)
             if ctx is None or _names_another_metric(row, ctx, tax):
                 continue
             dims = {**ctx.dims, **tax.match_dims(row.label)}
@@ -135,8 +137,8 @@ def _breakdown_defaults() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def _default_for_breakdown(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
     """The metric a breakdown row implies when nothing above it names one (see the data file)."""
-    if not _WORKFORCE_DIMS & set(tax.match_dims(row.label)):
-        return None
+    if len(row.label) > 16 or not _WORKFORCE_DIMS & set(tax.match_dims(row.label)):
+        return None  # a long label is a phrase ("正式員工進行崗位調整共有"), not a breakdown name
     label = row.label.casefold()
     for metric_id, words in _breakdown_defaults():
         metric = tax.metric(metric_id)
