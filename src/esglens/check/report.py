@@ -59,6 +59,13 @@ class CheckReport:
             "findings": [asdict(f) for f in self.findings],
         }
 
+    @property
+    def completeness_score(self) -> float | None:
+        """Overall HKEX completeness, 0..1 (disclosed or explained provisions over all in force)."""
+        overall = self.completeness.get("overall") or {}
+        score = overall.get("score")
+        return float(score) if isinstance(score, (int, float)) else None
+
     def to_json(self, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 

@@ -62,11 +62,12 @@ def add(
 
         result = lib.add(paths, workers=workers, progress=on_event)
     for o in result.added:
-        console.print(f"[green]added[/]   #{o.report_id} {escape(o.path)}")
+        # soft_wrap: a file path is never broken over lines (people grep this output)
+        console.print(f"[green]added[/]   #{o.report_id} {escape(o.path)}", soft_wrap=True)
     for o in result.skipped:
-        console.print(f"[dim]skipped[/] {escape(o.path)} ({escape(o.message)})")
+        console.print(f"[dim]skipped[/] {escape(o.path)} ({escape(o.message)})", soft_wrap=True)
     for o in result.failed:
-        err_console.print(f"[red]failed[/]  {escape(o.path)}: {escape(o.message)}")
+        err_console.print(f"[red]failed[/]  {escape(o.path)}: {escape(o.message)}", soft_wrap=True)
     console.print(f"{len(result.added)} added, {len(result.skipped)} skipped, {len(result.failed)} failed")
     if result.failed:
         raise typer.Exit(1)

@@ -96,20 +96,7 @@ def run_checks_guarded(doc: Document, facts: list[Fact]) -> tuple[list[Finding],
     except Exception as exc:
         return [], None, [f"checks failed ({type(exc).__name__}: {exc})"]
     findings = list(getattr(report, "findings", None) or [])
-    return findings, completeness_score(report), []
-
-
-def completeness_score(report: Any) -> float | None:
-    """One 0..1 (or 0..100, as the check stage gives it) number for the report's completeness."""
-    for name in ("completeness_score", "completeness", "score"):
-        value = getattr(report, name, None)
-        if callable(value):
-            value = value()
-        if isinstance(value, dict):
-            value = next((value[k] for k in ("overall", "score", "total", "all") if k in value), None)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-    return None
+    return findings, report.completeness_score, []
 
 
 def prepare_document(
