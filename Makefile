@@ -19,6 +19,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/esglens parse examples/sample-esg-2024.md
 	$(BIN)/esglens extract examples/sample-esg-2024.md
+	$(BIN)/esglens check examples/sample-esg-2024.md
 
 # The end-to-end browser test drives Debian's chromium; install it when we can (root + apt),
 # otherwise that test skips and says why.

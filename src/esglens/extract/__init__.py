@@ -8,14 +8,14 @@ from __future__ import annotations
 from ..facts import Fact
 from ..model import Document
 from .derive import derived_facts
-from .prose_facts import prose_facts
-from .table_facts import table_facts
+from .prose_facts import from_prose
+from .table_facts import from_tables
 from .taxonomy import Taxonomy
 
 
 def extract_facts(doc: Document) -> list[Fact]:
     tax = Taxonomy.load()
-    stated = _merge(table_facts(doc, tax) + prose_facts(doc, tax))
+    stated = _merge(from_tables(doc, tax) + from_prose(doc, tax))
     return stated + derived_facts(stated, tax)
 
 

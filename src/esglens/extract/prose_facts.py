@@ -105,7 +105,7 @@ def _join(lines: list[Line]) -> Paragraph:
     return Paragraph("".join(text_parts), "".join(match_parts), starts, list(lines))
 
 
-def prose_facts(doc: Document, tax: Taxonomy) -> list[Fact]:
+def from_prose(doc: Document, tax: Taxonomy) -> list[Fact]:
     rules = _rules()
     facts: list[Fact] = []
     for para in paragraphs(doc):

@@ -44,7 +44,7 @@ class _Context:
     latest_total: _Resolved | None = None
 
 
-def table_facts(doc: Document, tax: Taxonomy) -> list[Fact]:
+def from_tables(doc: Document, tax: Taxonomy) -> list[Fact]:
     facts: list[Fact] = []
     previous: tuple[Table, _Context] | None = None
     for table in doc.tables:
