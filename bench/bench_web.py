@@ -1,11 +1,12 @@
 """Benchmark of the web app: server response times of the main pages and API endpoints.
 
-    .venv/bin/python bench/bench_web.py [--corpus DIR] [--copies 0] [--runs 21]
+    .venv/bin/python bench/bench_web.py [--corpus DIR] [--copies 0] [--runs 21] [--db PATH]
 
 Builds a library from the corpus (plus ``--copies`` perturbed copies of its text reports, made as in
 bench_library.py), serves it with uvicorn on a free loopback port and times each URL with httpx:
 median and 90th percentile over ``--runs`` requests after one warm-up request (the first search
-loads jieba's dictionary; its cold time is printed separately).
+loads jieba's dictionary; its cold time is printed separately). ``--db`` keeps the library in that file
+and reuses it when it exists, so a large library is built once.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build(corpus: Path, work: Path, copies: int) -> Path:
-    db_path = work / "web.sqlite"
+def build(corpus: Path, work: Path, copies: int, db_path: Path | None = None) -> Path:
+    if db_path is not None and db_path.exists():
+        with Library(db_path) as lib:
+            print(f"library: reusing {db_path}; {lib.counts()}")
+        return db_path
+    db_path = db_path or work / "web.sqlite"
     paths = [corpus]
     if copies:
         from bench_library import make_copies
@@ -99,12 +104,13 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("ESGLENS_CORPUS", REPO.parent / "shared" / "corpus")))
     ap.add_argument("--copies", type=int, default=0, help="perturbed copies of the corpus text reports to add")
     ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--db", type=Path, default=None, help="library file to keep and reuse")
     args = ap.parse_args()
     runs = max(1, min(args.runs, MAX_RUNS))
     if not args.corpus.is_dir():
         sys.exit(f"corpus not found at {args.corpus}")
     with tempfile.TemporaryDirectory(prefix="esglens-bench-web-") as tmp:
-        db_path = build(args.corpus, Path(tmp), args.copies)
+        db_path = build(args.corpus, Path(tmp), args.copies, args.db)
         port = free_port()
         server = uvicorn.Server(uvicorn.Config(create_app(str(db_path)), host="127.0.0.1", port=port,
                                                log_level="warning"))

@@ -171,3 +171,92 @@ def test_cli_jsonl_has_the_interface_fields(tmp_path):
     assert rows and all(needed <= set(r) for r in rows)
     s1 = next(r for r in rows if r["metric"] == "ghg_scope1" and r["period"] == "2024" and not r["dims"])
     assert (s1["hkex"], s1["gri"], s1["unit"]) == ("A1.2", "305-1", "tCO2e")
+
+
+UNIT_COLUMN_EN = """\
+Example Freight Limited ESG Report 2023
+The reporting period is 1 January 2023 to 31 December 2023.
+Table 1: Emissions
+KPI Unit 2023 2022
+Scope 1 emissions1 tonnes CO2e 9,967.8 10,503.9
+Scope 2 emissions (location-based) tonnes CO2e 5,874.2 6,120.5
+GHG intensity tonnes CO2e/employee 6.37 6.89
+Table 2: Workforce
+KPI Unit 2023 2022
+Total workforce number 2,486 2,412
+Community investment AUD '000 2,450 2,180
+"""
+
+
+def test_units_printed_in_several_words_under_a_unit_column(tmp_path):
+    facts = _facts(tmp_path, UNIT_COLUMN_EN)
+    s1 = _one(facts, "ghg_scope1", "2023")
+    assert (s1.value, s1.unit, s1.raw_unit) == (pytest.approx(9967.8), "tCO2e", "tonnes CO2e")
+    assert _one(facts, "ghg_scope2", "2022", basis="location").value == pytest.approx(6120.5)
+    intensity = _one(facts, "ghg_intensity", "2023")
+    assert (intensity.value, intensity.unit) == (pytest.approx(6.37), "tCO2e/employee")
+    # an intensity is never read as a headcount because its unit names employees
+    assert not [f for f in facts if f.metric == "employees_total" and f.value < 10]
+    assert _one(facts, "employees_total", "2023").value == 2486
+    ci = _one(facts, "community_investment", "2022")
+    assert (ci.value, ci.unit) == (pytest.approx(2_180_000), "AUD")
+
+
+GROUP_TOTALS_EN = """\
+Example Freight Limited ESG Report 2023
+The reporting period is 1 January 2023 to 31 December 2023.
+Table 7: Training
+KPI Unit 2023 2022
+Percentage of employees trained
+Overall % 86.4 81.2
+Male % 85.1 80.3
+Female % 90.4 84.0
+Average training hours per employee
+Overall hours 18.6 16.2
+Senior management hours 26.5 24.0
+"""
+
+
+def test_overall_row_under_a_group_heading_is_the_total(tmp_path):
+    facts = _facts(tmp_path, GROUP_TOTALS_EN)
+    assert _one(facts, "trained_pct", "2023").value == pytest.approx(86.4)
+    assert _one(facts, "trained_pct", "2023", gender="female").value == pytest.approx(90.4)
+    assert _one(facts, "training_hours_avg", "2022").value == pytest.approx(16.2)
+    assert _one(facts, "training_hours_avg", "2023", rank="senior management").value == pytest.approx(26.5)
+    assert not [f for f in facts if f.dims.get("category", "").casefold() == "overall"]
+
+
+SUBROWS_ZH = """\
+金山示例股份有限公司
+2024年度環境、社會及管治報告
+本報告涵蓋2024年1月1日至2024年12月31日。
+表1 廢氣排放
+指标 单位 2023年 2024年
+颗粒物排放量 吨 3.21 3.05
+挥发性有机物（VOCs）排放量 吨 22.6 19.3
+表2 废弃物
+指标 单位 2023年 2024年
+危险废物产生量 吨 1,993.3 2,033.9
+其中：废有机溶剂 吨 1,254.8 1,286.4
+废活性炭 吨 398.2 412.7
+医药废物（过期及不合格药品） 吨 251.6 238.5
+其他危险废物 吨 88.7 96.3
+危险废物合规处置率 % 100 100
+表3 能源
+指标 单位 2023年 2024年
+天然气 立方米 12,846,200 12,958,400
+外购蒸汽 吨 88,915 90,236
+"""
+
+
+def test_sub_rows_and_rows_that_only_follow_a_total(tmp_path):
+    facts = _facts(tmp_path, SUBROWS_ZH)
+    solvent = _one(facts, "hazardous_waste", "2024", category="废有机溶剂")  # "其中：" is not part of the name
+    assert solvent.value == pytest.approx(1286.4)
+    assert _one(facts, "hazardous_waste", "2023", category="医药废物（过期及不合格药品）").value == pytest.approx(251.6)
+    assert _one(facts, "hazardous_waste", "2024").value == pytest.approx(2033.9)
+    # a pollutant the taxonomy does not know is not a kind of particulate matter
+    assert [f.value for f in facts if f.metric == "air_pm"] == [pytest.approx(3210), pytest.approx(3050)]  # kg
+    # a rate of its own is not a part of the waste above it; steam is not a kind of natural gas
+    assert not [f for f in facts if f.line is not None and "处置率" in f.quote and f.unit != "%"]
+    assert not [f for f in facts if f.metric == "natural_gas" and f.dims]

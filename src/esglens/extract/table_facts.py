@@ -17,11 +17,13 @@ from importlib import resources
 
 from .. import numbers
 from ..facts import Fact
+from ..ingest.table_cells import lexicon
 from ..ingest.tables import split_value_mark
 from ..model import Document, Table, TableRow
 from . import periods
 from .resolve import normalise, unit_fits
 from .taxonomy import MetricDef, Taxonomy
+from .taxonomy import normalise as matching_form
 
 MIN_SCORE = 0.5
 # Footnote numbers are already detached by the table reader (TableRow.note); only marks remain.
@@ -82,23 +84,34 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
             if not mine.dims and row.level == 0:
                 latest_total = mine
         else:
-            contexts: list[_Resolved | None] = [parent]
+            contexts: list[tuple[str, _Resolved | None]] = [("parent", parent)]
             if group_label:
-                contexts.append(_context_metric(group_label, raw_unit, tax))
-            contexts.append(latest_total if latest_total and unit_fits(raw_unit, latest_total.metric) else None)
+                contexts.append(("group", _context_metric(group_label, raw_unit, tax)))
+            contexts.append(("total", latest_total if latest_total and unit_fits(raw_unit, latest_total.metric) else None))
             for text in (table.title, table.section):
                 if text:
-                    contexts.append(_context_metric(text, raw_unit, tax))
-            ctx = next((c for c in contexts if c is not None), None)
+                    contexts.append(("title", _context_metric(text, raw_unit, tax)))
+            kind, ctx = next(((k, c) for k, c in contexts if c is not None), ("", None))
+            if ctx is not None and (kind == "title" and _is_bare_total(row.label)
+                                    or kind == "group" and (_is_bare_total(row.label) or _names_own_measure(row.label))):
+                # "Overall" under "Percentage of employees trained", "總產生量" under 無害廢棄物:
+                # the heading's own figure, not a part of it
+                if not _names_another_metric(row, ctx, tax):
+                    out.extend(_row_facts(doc, table, row, raw_unit, _Resolved(ctx.metric, dict(ctx.dims), min(ctx.confidence, 0.9))))
+                continue
             if ctx is None and any(c.period for c in table.columns):
                 ctx = _default_for_breakdown(row, raw_unit, tax)
             if ctx is None or _names_another_metric(row, ctx, tax):
                 continue
             dims = {**ctx.dims, **tax.match_dims(row.label)}
             if dims == ctx.dims:
-                # An unnamed part of its parent: keep its printed label as the category,
-                # unless the "label" reads like a sentence that strayed into the table.
-                if not _label_like(row.label):
+                # An unnamed part of its parent: keep its printed label as the category, unless the
+                # "label" reads like a sentence that strayed into the table, or, without a parent to
+                # say so, names a measure of its own ("VOCs 排放量" after 顆粒物排放量) or follows a
+                # total only by position ("外購蒸汽 噸" after "天然氣 噸").
+                if not _label_like(_clean_label(row.label)):
+                    continue
+                if kind != "parent" and (_names_own_measure(row.label) or kind == "total" and not _is_subrow(row.label)):
                     continue
                 dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
@@ -162,13 +175,24 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_MARKS = re.compile(r"[《》「」，。；：！？]|[,.;:]\s")
 
 
+def _is_bare_total(label: str) -> bool:
+    text, _ = matching_form(_clean_label(label))
+    return text.strip(" :：-–") in lexicon().bare_total_labels
+
+
 def _label_like(label: str) -> bool:
     return len(label) <= 30 and not _SENTENCE_MARKS.search(label)
 
 
 def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:
-    """A sub-row naming the same metric as its parent, without a breakdown of its own."""
-    return parent is not None and parent.metric.id == mine.metric.id and not mine.dims
+    """A sub-row naming the same metric as its parent, without a breakdown of its own; or one whose
+    label only loosely names a catch-all metric (`醫藥廢物` under 危險廢物產生量 reads as "waste")."""
+    if parent is None:
+        return False
+    if parent.metric.id == mine.metric.id:
+        return not mine.dims
+    return mine.metric.id.startswith("other:") and not parent.metric.id.startswith("other:") \
+        and parent.metric.id not in mine.metric.broader and mine.metric.unit == parent.metric.unit
 
 
 def _cells_are_percent(row: TableRow) -> bool:
@@ -176,7 +200,23 @@ def _cells_are_percent(row: TableRow) -> bool:
 
 
 def _clean_label(label: str) -> str:
-    return _FOOTNOTE_TAIL.sub("", label).strip() or label.strip()
+    label = _FOOTNOTE_TAIL.sub("", label).strip() or label.strip()
+    folded = label.casefold()
+    for prefix in lexicon().subrow_prefixes:
+        if folded.startswith(prefix) and label[len(prefix):].strip():
+            return label[len(prefix):].strip()
+    return label
+
+
+def _is_subrow(label: str) -> bool:
+    folded = label.strip().casefold()
+    return any(folded.startswith(p) for p in lexicon().subrow_prefixes)
+
+
+def _names_own_measure(label: str) -> bool:
+    text, _ = matching_form(_clean_label(label))
+    text = re.sub(r"[\s（(][^（()）]*[）)]?$", "", text).strip() or text  # "排放量（噸）" ends in 量
+    return text.endswith(lexicon().measure_suffixes)
 
 
 _PERIOD_WORDS = re.compile(r"(?:FY\s?)?(?:19|20)\d\d(?:\s?[/／]\s?\d{2,4})?\s*(?:年度數據|年數據|年度|年|財年|财年|數據|数据)?\d{0,2}", re.I)

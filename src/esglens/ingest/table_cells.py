@@ -57,6 +57,9 @@ class Lexicon:
     na_tokens: frozenset[str]
     digit_keepers: dict[str, int]
     total_words: tuple[str, ...]
+    bare_total_labels: frozenset[str]
+    subrow_prefixes: tuple[str, ...]
+    measure_suffixes: tuple[str, ...]
     ratio_marks: tuple[str, ...]
     continue_starts: tuple[str, ...]
     continue_ends: tuple[str, ...]
@@ -92,6 +95,9 @@ def lexicon() -> Lexicon:
         na_tokens=frozenset(_expand(raw["cells"]["na_tokens"])),
         digit_keepers=keepers,
         total_words=tuple(_expand(lab["total_words"])),
+        bare_total_labels=frozenset(_expand(lab["bare_total_labels"])),
+        subrow_prefixes=tuple(sorted(_expand(lab["subrow_prefixes"]), key=len, reverse=True)),
+        measure_suffixes=tuple(_expand(lab["measure_suffixes"])),
         ratio_marks=tuple(_expand(lab["ratio_marks"])),
         continue_starts=tuple(_expand(lab["continue_starts"])),
         continue_ends=tuple(_expand(lab["continue_ends"])),
@@ -223,8 +229,12 @@ class ParsedRow:
         return "text"
 
 
-def parse_row(text: str, ncols: int | None = None, notes_column: bool = False) -> ParsedRow:
-    """Split a line from the right: trailing value cells, then the unit, the rest is the label."""
+def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
+              unit_column: bool = False) -> ParsedRow:
+    """Split a line from the right: trailing value cells, then the unit, the rest is the label.
+
+    ``unit_column``: the header names a unit column, so a unit printed in several words
+    ("tonnes CO2e", "tonnes per employee") is taken whole from the end of the label."""
     if " | " in text or text.lstrip().startswith("|"):
         return _parse_pipe_row(text, ncols)
     raw_tokens = text.split()
@@ -242,8 +252,35 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False) -
         return ParsedRow(label=" ".join(raw_tokens), notes_text=notes_text)  # ends in text: no cells
     label_tokens = raw_tokens[: len(raw_tokens) - len(tail)]
     row = _read_tail(tail, label_tokens, ncols)
+    if unit_column:
+        _widen_unit(row)
     row.notes_text = notes_text
     return row
+
+
+_MAX_UNIT_WORDS = 4
+_BRACKET_CHARS = re.compile(r"[()（）\[\]【】]")
+
+
+def _widen_unit(row: ParsedRow) -> None:
+    """Move the last words of the label into the unit when together they read as one unit
+    ("Scope 1 emissions | tonnes CO2e", "GHG intensity | tonnes CO2e/employee"); the label keeps
+    at least one word, and the longest unit wins."""
+    if not row.label or not row.values:
+        return
+    if row.unit and unit_in_label(row.label) == row.unit:
+        return  # the label carries its unit in brackets
+    words = row.label.split()
+    tail = [row.unit] if row.unit else []
+    for k in range(min(_MAX_UNIT_WORDS, len(words) - 1), 0, -1):
+        if any(_BRACKET_CHARS.search(w) for w in words[-k:]):
+            continue  # "(location-based)" qualifies the label; the unit reader would drop it
+        candidate = " ".join(words[-k:] + tail)
+        if (k + len(tail) > 1) and is_unit(candidate):
+            label, note = detach_note(" ".join(words[:-k]))
+            row.label, row.unit = label, candidate
+            row.note = row.note or note
+            return
 
 
 def _classify_tail(raw_tokens: list[str]) -> list[Token]:

@@ -25,6 +25,7 @@ class Header:
     has_notes: bool  # a free-text column printed after the values
     line: int
     groups: int = 1  # the periods repeat once per segment ("2019年 2018年 2019年 2018年": 2 groups)
+    has_unit: bool = False  # a unit column is named ("Unit", "單位"): units may span several words
 
 
 @cache
@@ -75,7 +76,7 @@ def parse_header(line: Line, period: Period | None) -> Header | None:
         if change is not None:
             if change:
                 columns.append(Column(label=change, period=None, line=line.no))
-            return Header(columns=columns, has_notes=has_notes, line=line.no)
+            return Header(columns=columns, has_notes=has_notes, line=line.no, has_unit=unit_words > 0)
     if columns:
         groups = _repeats([c.period for c in columns])
         if groups is None:
@@ -87,9 +88,11 @@ def parse_header(line: Line, period: Period | None) -> Header | None:
             return None
         if others and not (label_words or unit_words) and len(columns) < 2:
             return None
-        return Header(columns=columns, has_notes=has_notes, line=line.no, groups=groups)
+        return Header(columns=columns, has_notes=has_notes, line=line.no, groups=groups,
+                      has_unit=unit_words > 0)
     if value_cols and label_words and not others:
-        return Header(columns=[c for _, c in value_cols], has_notes=has_notes, line=line.no)
+        return Header(columns=[c for _, c in value_cols], has_notes=has_notes, line=line.no,
+                      has_unit=unit_words > 0)
     return None
 
 

@@ -280,8 +280,9 @@ class _RowScanner:
         build = self.build
         ncols = len(build.header.columns) if build and build.header else None
         notes = bool(build and build.header and build.header.has_notes)
+        unit_column = bool(build and build.header and build.header.has_unit)
         reread = (ncols or notes) and it.parsed.kind != "text" or notes and _DIGIT.search(it.text) is not None
-        parsed = parse_row(it.text, ncols, notes) if reread else it.parsed
+        parsed = parse_row(it.text, ncols, notes, unit_column) if reread else it.parsed
         if parsed.kind in ("row", "values") and _is_prose(parsed.label):
             parsed = ParsedRow(label=it.text)
         if build is not None and _stray_number(parsed, ncols):

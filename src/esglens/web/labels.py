@@ -32,7 +32,7 @@ def _taxonomy():
         return None
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=2048)  # bounded: ids come from requests too
 def metric_label(metric_id: str) -> MetricLabel:
     """English and Chinese label of a metric id; an unknown id (``other:...``) is named after itself."""
     metrics = _load("taxonomy.toml").get("metric", {})

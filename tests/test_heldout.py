@@ -1,0 +1,54 @@
+"""Extraction on the held-out reports in tests/heldout/: synthetic reports in three languages, written
+with their gold files by people who had not read the extractor (method: tests/gold/README.md). They
+are checked here so that a change which helps the corpus but hurts unseen layouts shows up.
+
+Floors sit a little under today's scores (`bench/accuracy.py`); raise them as extraction improves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import esglens
+from esglens.extract.evaluate import evaluate, load_gold
+
+HELDOUT = Path(__file__).parent / "heldout"
+
+# report -> (precision floor, recall floor) on taxonomy metrics
+FLOORS = {
+    "harbourline-logistics-2023.en.txt": (0.95, 0.90),
+    "jinshan-pharma-2024.zh-hans.txt": (0.95, 0.93),
+    "pacific-retail-fy2024.en.md": (0.90, 0.75),
+}
+
+
+def test_every_heldout_report_has_a_gold_file_and_a_floor():
+    reports = {p.name for p in HELDOUT.iterdir() if p.suffix != ".jsonl"}
+    assert reports == set(FLOORS)
+    for name in reports:
+        assert (HELDOUT / (name.split(".")[0] + "." + name.split(".")[1] + ".jsonl")).exists(), name
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_extraction_meets_its_floor(name):
+    report = HELDOUT / name
+    gold = load_gold(HELDOUT / (".".join(name.split(".")[:2]) + ".jsonl"))
+    result = evaluate(gold, esglens.extract(report))
+    p_floor, r_floor = FLOORS[name]
+    s = result.taxonomy
+    assert s.precision >= p_floor and s.recall >= r_floor, (
+        f"{name}: precision {s.precision:.3f} (floor {p_floor}), recall {s.recall:.3f} (floor {r_floor}); "
+        f"missed {[(g['metric'], g['period'], g.get('dims'), g['value']) for g in result.missed if not g['metric'].startswith('other:')][:8]}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_heldout_quotes_occur_at_their_lines(name):
+    report = HELDOUT / name
+    doc = esglens.parse(report)
+    text_of = {ln.no: ln.text for ln in doc.lines}
+    for fact in esglens.extract(report):
+        if fact.line is not None and not fact.derived:
+            assert fact.quote in text_of[fact.line], (fact.metric, fact.line, fact.quote)
