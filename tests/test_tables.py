@@ -343,3 +343,32 @@ def test_shares_and_rates_are_never_made_parts_of_a_row():
     lines = make_lines("指標 單位 2023\n培訓覆蓋率 % 100\n男員工 % 60\n女員工 % 40\n人均用水量 噸/人 5\n辦公室 噸/人 2\n倉庫 噸/人 3")
     [t] = detect_tables(lines, None)
     assert all(r.parent is None and r.level == 0 for r in t.rows)
+
+
+def test_sub_row_words_make_a_row_part_of_the_one_above(tmp_path):
+    from esglens import parse
+
+    p = tmp_path / "r.txt"
+    p.write_text(
+        "Example Limited ESG Report 2023\n"
+        "Table 10: Anti-corruption\n"
+        "KPI Unit 2023 2022\n"
+        "Employees attending anti-corruption training number 1,965 1,742\n"
+        "- of which directors number 9 9\n"
+        "Anti-corruption training hours hours 3,930 3,484\n"
+        "表2 废弃物\n"
+        "指标 单位 2023年 2024年\n"
+        "危险废物产生量 吨 1,993.3 2,033.9\n"
+        "其中：废有机溶剂 吨 1,254.8 1,286.4\n"
+        "废活性炭 吨 398.2 412.7\n"
+        "其他危险废物 吨 340.3 334.8\n"
+        "一般工业固体废物产生量 吨 6,015.3 6,208.9\n",
+        encoding="utf-8",
+    )
+    doc = parse(p)
+    first, second = doc.tables
+    assert [(r.label, r.parent) for r in first.rows] == [
+        ("Employees attending anti-corruption training", None), ("- of which directors", 0),
+        ("Anti-corruption training hours", None)]
+    # the sub-row word opens the group; the rows after it that complete the sum join it
+    assert [r.parent for r in second.rows] == [None, 0, 0, 0, None]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -44,16 +44,31 @@ class _Context:
 
     group_label: str | None = None
     latest_total: _Resolved | None = None
+    described: list[Fact] = field(default_factory=list)  # facts whose category is only their label's brackets
 
 
 def from_tables(doc: Document, tax: Taxonomy) -> list[Fact]:
     facts: list[Fact] = []
+    described: list[Fact] = []
     previous: tuple[Table, _Context] | None = None
     for table in doc.tables:
-        start = previous[1] if previous and _continues(previous[0], table) else _Context()
+        start = previous[1] if previous and _continues(previous[0], table) else _Context(described=described)
         rows_facts, end = _facts_of_table(doc, table, tax, start)
         facts.extend(rows_facts)
         previous = (table, end)
+    return _sole_rows_are_totals(facts, described)
+
+
+def _sole_rows_are_totals(facts: list[Fact], described: list[Fact]) -> list[Fact]:
+    """"Diesel (vehicles)" as the report's only diesel figure is its diesel total: the words in
+    brackets describe it (they stay in `label`), they do not split it. Only a top-level row whose
+    own label gave the category, and only when nothing else in the report has that metric and period."""
+    counts: dict[tuple[str, str | None], int] = {}
+    for f in facts:
+        counts[(f.metric, f.period)] = counts.get((f.metric, f.period), 0) + 1
+    for f in described:
+        if counts[(f.metric, f.period)] == 1:
+            f.dims = {}
     return facts
 
 
@@ -115,8 +130,12 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                     continue
                 dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
-        out.extend(_row_facts(doc, table, row, raw_unit, resolved))
-    return out, _Context(group_label, latest_total)
+        row_facts = _row_facts(doc, table, row, raw_unit, resolved)
+        if resolved is mine and row.level == 0 and row.parent is None and set(mine.dims) == {"category"} \
+                and _bracketed(row.label):
+            ctx_in.described.extend(row_facts)
+        out.extend(row_facts)
+    return out, _Context(group_label, latest_total, ctx_in.described)
 
 
 def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
@@ -206,6 +225,10 @@ def _clean_label(label: str) -> str:
         if folded.startswith(prefix) and label[len(prefix):].strip():
             return label[len(prefix):].strip()
     return label
+
+
+def _bracketed(label: str) -> bool:
+    return bool(re.search(r"[（(][^（()）]+[）)]\s*$", _clean_label(label)))
 
 
 def _is_subrow(label: str) -> bool:

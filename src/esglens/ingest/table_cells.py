@@ -251,6 +251,8 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
     if not tail or tail[-1].kind == "text":
         return ParsedRow(label=" ".join(raw_tokens), notes_text=notes_text)  # ends in text: no cells
     label_tokens = raw_tokens[: len(raw_tokens) - len(tail)]
+    if ncols and sum(t.kind in ("value", "na") for t in tail) > ncols:
+        tail = _join_open_ratio(tail)
     row = _read_tail(tail, label_tokens, ncols)
     if unit_column:
         _widen_unit(row)
@@ -293,6 +295,19 @@ def _classify_tail(raw_tokens: list[str]) -> list[Token]:
             return tail[::-1] if tail else [tok]
         tail.append(tok)
     return tail[::-1]
+
+
+def _join_open_ratio(tail: list[Token]) -> list[Token]:
+    """A unit followed by a lone slash ("kWh /") is a ratio whose denominator wrapped onto the next
+    line; the slash is part of the unit, not an empty cell. Called only when the row has one cell
+    more than the header has columns ("人 / 212" under two periods is an n/a cell and a value)."""
+    out: list[Token] = []
+    for tok in tail:
+        if out and out[-1].kind == "unit" and tok.text in lexicon().ratio_separators:
+            out[-1] = Token(f"{out[-1].text} {tok.text}", "unit")
+        else:
+            out.append(tok)
+    return out
 
 
 def _notes_cut(tokens: list[Token], ncols: int | None) -> int | None:

@@ -27,7 +27,25 @@ def indent_of(line: Line) -> int:
 def assign_hierarchy(rows: list[TableRow], indents: list[int]) -> None:
     """Set level and parent on each row in place."""
     _by_indent(rows, indents)
+    _by_prefix(rows)
     _by_sums(rows)
+
+
+def _by_prefix(rows: list[TableRow]) -> None:
+    """A label opened by a sub-row word ("- of which directors", "其中：廢有機溶劑") is a part of the
+    nearest row above that is not one, when their units agree; a run of such rows shares that parent."""
+    prefixes = lexicon().subrow_prefixes
+    for i, row in enumerate(rows):
+        if row.is_section or row.parent is not None or not row.label.strip().casefold().startswith(prefixes):
+            continue
+        j = i - 1
+        while j >= 0 and not rows[j].is_section and (rows[j].parent is not None and rows[j].level > 0):
+            j -= 1
+        if j < 0 or rows[j].is_section:
+            continue
+        if row.unit and rows[j].unit and not _same_unit(row.unit, rows[j].unit):
+            continue
+        row.level, row.parent = rows[j].level + 1, j
 
 
 def _by_indent(rows: list[TableRow], indents: list[int]) -> None:
@@ -93,6 +111,8 @@ def _parts_of(rows: list[TableRow], i: int) -> list[int]:
     for j in range(i + 1, min(len(rows), i + 1 + _MAX_GROUP)):
         other = rows[j]
         if other.parent is not None:
+            if other.parent == i:  # a part already ("其中：..."): the rest of the group joins it
+                parts.append(j)
             continue
         if not _can_be_part(row, other):
             break
