@@ -21,12 +21,14 @@ demo: $(STAMP)
 	$(BIN)/esglens extract examples/sample-esg-2024.md
 	$(BIN)/esglens check examples/sample-esg-2024.md
 
-# The end-to-end browser test drives Debian's chromium; install it when we can (root + apt),
-# otherwise that test skips and says why.
+# The end-to-end browser test drives Debian's chromium (with CJK fonts, so the screenshots it saves
+# under docs/ show Chinese text); install them when we can (root + apt), otherwise that test skips
+# and says why.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
-	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	  || echo "note: chromium not installed; the browser test will skip"; }
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto sans cjk"; } \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+	  || echo "note: chromium or CJK fonts not installed; the browser test may skip"; }
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2 tests

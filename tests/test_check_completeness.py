@@ -182,3 +182,36 @@ def test_index_marking_a_provision_deleted_while_still_in_force(tmp_path):
     doc.metadata.period = Period("2025", "2025-01-01", "2025-12-31")
     report = run_checks(doc, fs)
     assert report.get("index.A1.2.marked_removed") is None  # really deleted for 2025
+
+
+ASPECT_INDEX = """\
+Example Freight Limited ESG Report 2023
+This report covers 1 January 2023 to 31 December 2023 and follows the ESG Reporting Guide in Appendix 27.
+Table 1: Emissions
+KPI Unit 2023 2022
+Scope 1 emissions tCO2e 9,967.8 10,503.9
+Table 2: Workforce
+KPI Unit 2023 2022
+Total workforce persons 2,486 2,412
+
+HKEX ESG REPORTING GUIDE CONTENT INDEX
+Aspect A1 Emissions: Table 1
+Aspect A2 Use of Resources: Table 1
+Aspect A3 The Environment and Natural Resources: page 3
+Aspect B2 Health and Safety: page 4
+Aspect B3 Development and Training: page 4
+Aspect B5 Supply Chain Management: page 5
+Aspect B4 Labour Standards: page 5
+Aspect B6 Product Responsibility: page 5
+Aspect B7 Anti-corruption: page 5
+Aspect B8 Community Investment: page 6
+"""
+
+
+def test_an_index_kept_at_aspect_level_claims_the_aspects_kpis(tmp_path):
+    doc = document(tmp_path, ASPECT_INDEX)
+    fs = facts(fact("ghg_scope1", "9,967.8", "2023", line=_line_of(doc, "Scope 1 emissions")),
+               fact("employees_total", "2,486", "2023", line=_line_of(doc, "Total workforce")), document=doc)
+    report = run_checks(doc, fs)
+    assert report.get("index.A1.2.unclaimed") is None  # "Aspect A1" covers A1.2
+    assert report.get("index.B1.1.unclaimed").severity == "warning"  # B1 is not in the index

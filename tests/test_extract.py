@@ -260,3 +260,19 @@ def test_sub_rows_and_rows_that_only_follow_a_total(tmp_path):
     # a rate of its own is not a part of the waste above it; steam is not a kind of natural gas
     assert not [f for f in facts if f.line is not None and "处置率" in f.quote and f.unit != "%"]
     assert not [f for f in facts if f.metric == "natural_gas" and f.dims]
+
+
+BREAKDOWN_COLUMNS_EN = """\
+Example Cloud Limited ESG Report 2023
+The reporting period is 1 January 2023 to 31 December 2023.
+Parental leave
+Male Female Total
+Total number of employees 52 31 83
+"""
+
+
+def test_columns_named_by_gender_split_the_document_period(tmp_path):
+    facts = _facts(tmp_path, BREAKDOWN_COLUMNS_EN)
+    assert _one(facts, "employees_total", "2023", gender="male").value == 52
+    assert _one(facts, "employees_total", "2023", gender="female").value == 31
+    assert _one(facts, "employees_total", "2023").value == 83

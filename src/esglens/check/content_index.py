@@ -191,9 +191,15 @@ def check_content_index(index: ContentIndex, statuses: list, facts, version: dic
                 id=f"index.{code}.supported", severity="info", status="pass",
                 message=f"The index claim for {code} (line {claim.line}) is backed by evidence at line(s) "
                         f"{', '.join(map(str, st.lines[:5]))}.", **base))
+    # an index kept at aspect level ("Aspect A1 Emissions: Table 1") claims the aspect's KPIs with it
+    kpi_level = {_aspect(code) for code in index.claims if "." in code}
+    whole_aspects = {code for code, c in index.claims.items()
+                     if "." not in code and c.status == "referenced" and code not in kpi_level}
     for st in statuses:
         pid = st.provision["id"]
         if pid in index.claims or st.provision["kind"] == "climate" or st.how != "facts":
+            continue
+        if _aspect(pid) in whole_aspects:
             continue
         findings.append(Finding(
             id=f"index.{pid}.unclaimed", rule="index.unclaimed", severity="warning", status="fail",

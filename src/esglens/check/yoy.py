@@ -62,7 +62,17 @@ def _paragraphs(doc: Document, first: int, last: int, notes: list[re.Pattern[str
         else:
             out.append((no, [text], [(doc.line(no).text or doc.line(no).raw).strip()]))
         prev = no
-    return [(no, "".join(m), "".join(t)) for no, m, t in out]
+    return [(no, _join(m), _join(t)) for no, m, t in out]
+
+
+def _join(pieces: list[str]) -> str:
+    """Wrapped lines joined back: a space between Latin words, none between Chinese characters."""
+    out = ""
+    for piece in pieces:
+        if out and piece and out[-1].isascii() and piece[0].isascii() and not out[-1].isspace():
+            out += " "
+        out += piece
+    return out
 
 
 def explanation(doc: Document | None, facts: list[Fact]) -> tuple[int, str] | None:

@@ -252,12 +252,17 @@ def _column_segments(table: Table) -> list[dict[str, str] | None]:
     None marks a column that is not read at all."""
     names = [_PERIOD_WORDS.sub(" ", c.label).strip(" -–:：") for c in table.columns]
     names = [re.sub(r"\d+$", "", n).strip() for n in names]
-    distinct = {n for n, c in zip(names, table.columns) if c.period}
-    if len(distinct) <= 1:
+    dated = any(c.period for c in table.columns)
+    # undated columns that all have names ("Male Female Total") split the document period's value
+    distinct = {n for n, c in zip(names, table.columns) if c.period or not dated and n}
+    if len(distinct) <= 1 or not dated and not all(names):
         return [{} for _ in table.columns]
-    if not any(_TOTAL_SEGMENT.match(n) for n in distinct):
-        return [{"category": n} if n else {} for n in names]
-    return [{} if _TOTAL_SEGMENT.match(n) else {"category": n} for n in names]
+    if dated:  # business segments: their names are categories ("南京總部及香港辦公室" is no region)
+        if not any(_TOTAL_SEGMENT.match(n) for n in distinct):
+            return [{"category": n} if n else {} for n in names]
+        return [{} if _TOTAL_SEGMENT.match(n) else {"category": n} for n in names]
+    tax = Taxonomy.load()
+    return [{} if _TOTAL_SEGMENT.match(n) else (tax.match_dims(n) or {"category": n}) for n in names]
 
 
 def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None, r: _Resolved) -> list[Fact]:

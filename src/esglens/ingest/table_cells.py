@@ -49,6 +49,7 @@ class Lexicon:
     label_words: frozenset[str]
     unit_words: frozenset[str]
     value_words: frozenset[str]
+    breakdown_words: frozenset[str]
     notes_words: frozenset[str]
     change_words: frozenset[str]
     fiscal_words: frozenset[str]
@@ -87,6 +88,7 @@ def lexicon() -> Lexicon:
         label_words=frozenset(_expand(h["label_words"])),
         unit_words=frozenset(_expand(h["unit_words"])),
         value_words=frozenset(_expand(h["value_words"])),
+        breakdown_words=frozenset(_expand(h.get("breakdown_words", []))),
         notes_words=frozenset(_expand(h["notes_words"])),
         change_words=frozenset(_expand(h.get("change_words", []))),
         fiscal_words=frozenset(_expand(p["fiscal_words"])),
@@ -359,10 +361,19 @@ def _read_tail(tail: list[Token], label_tokens: list[str], ncols: int | None) ->
     if glued_notes:
         note = ",".join(glued_notes)
     label, label_note = detach_note(" ".join(label_tokens))
+    if unit is not None and unit_at is not None and label and _dangles(label):
+        label, unit = f"{label} {unit}", None  # "Total number of | employees": the word ends the label
     if unit is None and label:
         unit = unit_in_label(label)
     values = [t.value if t.kind == "value" else None for t in cells]
     return ParsedRow(label=label, unit=unit, values=values, note=label_note or note)
+
+
+def _dangles(label: str) -> bool:
+    """A label that cannot end here ("Total number of", "參與培訓的")."""
+    lex = lexicon()
+    words = label.split()
+    return bool(words) and (words[-1].casefold() in lex.continue_words_en or label.endswith(lex.continue_ends))
 
 
 def _both_sides(before: list[Token], after: list[Token], ncols: int | None) -> bool:

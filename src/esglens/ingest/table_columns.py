@@ -49,7 +49,7 @@ def parse_header(line: Line, period: Period | None) -> Header | None:
         return None  # headers are short; skipping long lines keeps the pass cheap
     lex = lexicon()
     if not _YEARISH.search(text) and lex.label_words.isdisjoint(text.casefold().split()):
-        return None  # no period and no label column: cannot be a header
+        return _breakdown_header(line, lex)  # no period and no label column: breakdown columns at most
     spans, columns = [], []
     for m in _period_pattern().finditer(text):
         spans.append(m.span())
@@ -93,7 +93,29 @@ def parse_header(line: Line, period: Period | None) -> Header | None:
     if value_cols and label_words and not others:
         return Header(columns=[c for _, c in value_cols], has_notes=has_notes, line=line.no,
                       has_unit=unit_words > 0)
+    if not columns:
+        return _breakdown_header(line, lex)
     return None
+
+
+def _breakdown_header(line: Line, lex) -> Header | None:
+    """``Male Female Total`` / ``指標 單位 男性 女性 合計``: columns that split the document period's
+    value by a breakdown; at least two such words after the label and unit words, nothing else."""
+    words = line.match.split() if line.match else line.text.casefold().split()
+    printed = line.text.split()
+    if len(words) != len(printed):
+        words = [w.casefold() for w in printed]
+    k = 0
+    while k < len(words) and (words[k] in lex.label_words or words[k] in lex.unit_words):
+        k += 1
+    rest = words[k:]
+    if len(rest) < 2 or any(w not in lex.breakdown_words for w in rest):
+        return None
+    if len({w for w in rest}) != len(rest):
+        return None
+    columns = [Column(label=printed[k + i], period=None, line=line.no) for i in range(len(rest))]
+    return Header(columns=columns, has_notes=False, line=line.no,
+                  has_unit=any(w in lex.unit_words for w in words[:k]))
 
 
 def _leading_words_and_change(text: str, spans: list[tuple[int, int]], lex) -> str | None:
