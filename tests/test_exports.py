@@ -110,3 +110,33 @@ def test_filters_and_bad_requests(lib, tmp_path):
         exports.export(lib, tmp_path / "x.csv", "csv", ["facts", "findings"])
     with pytest.raises(ValueError):
         exports.export(lib, tmp_path / "x.csv", "csv", "secrets")
+
+
+def test_report_text_never_becomes_a_spreadsheet_formula(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from esglens.cli import _register, app
+
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "Example Limited ESG Report 2023\nThe reporting period is 1 January 2023 to 31 December 2023.\n"
+        "KPI Unit 2023 2022\n=HYPERLINK(\"x\") water m3 1,200 1,100\n-12 Scope 1 emissions tCO2e 50 60\n",
+        encoding="utf-8")
+    _register()
+    out = CliRunner().invoke(app, ["extract", str(report), "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    rows = list(csv.DictReader(out.stdout.splitlines()))
+    quotes = {r["quote"] for r in rows}
+    assert quotes and not any(q.startswith(("=", "-", "+", "@")) for q in quotes)
+    assert "'-12 Scope 1 emissions tCO2e 50 60" in quotes
+    assert {r["raw_value"] for r in rows} >= {"50", "60"}  # numbers stay as printed
+    from esglens.store.spreadsheet import csv_safe
+    assert csv_safe('=HYPERLINK("x")') == "'=HYPERLINK(\"x\")" and csv_safe("-12.5") == "-12.5"
+    assert csv_safe("+5%") == "+5%" and csv_safe("@SUM(A1)") == "'@SUM(A1)" and csv_safe(3) == 3
+    xlsx = tmp_path / "f.xlsx"
+    assert CliRunner().invoke(app, ["extract", str(report), "--format", "xlsx", "-o", str(xlsx)]).exit_code == 0
+    ws = load_workbook(xlsx)["facts"]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value.startswith("-12")]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..facts import FACT_FIELDS, FactSet
+from ..store.spreadsheet import csv_safe
 from . import app
 
 
@@ -54,11 +55,10 @@ def extract(
         if output is None:
             typer.echo("error: --format xlsx needs --output FILE.xlsx", err=True)
             raise typer.Exit(2)
-        import pandas as pd
+        from ..store.spreadsheet import write_xlsx_sheet
 
-        pd.DataFrame([_flat(r) for r in facts.to_records()], columns=FACT_FIELDS).to_excel(
-            output, index=False, sheet_name="facts"
-        )
+        rows = [[_flat(r)[k] for k in FACT_FIELDS] for r in facts.to_records()]
+        write_xlsx_sheet(output, "facts", list(FACT_FIELDS), rows)
         typer.echo(f"{len(facts)} facts written to {output}", err=True)
         return
     if fmt is FactFormat.jsonl:
@@ -67,7 +67,7 @@ def extract(
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=FACT_FIELDS)
         writer.writeheader()
-        writer.writerows(_flat(r) for r in facts.to_records())
+        writer.writerows({k: csv_safe(v) for k, v in _flat(r).items()} for r in facts.to_records())
         text = buf.getvalue()
     else:
         _print_table(facts, output)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .library import Library
+from .spreadsheet import csv_safe, put_xlsx
 
 FORMATS = ("csv", "xlsx", "parquet")
 TABLES = ("facts", "findings", "reports")
@@ -95,7 +96,7 @@ def write_csv(records: list[dict[str, Any]], what: str, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=names)
         writer.writeheader()
-        writer.writerows(records)
+        writer.writerows({k: csv_safe(v) for k, v in r.items()} for r in records)
 
 
 def write_parquet(records: list[dict[str, Any]], what: str, path: Path) -> None:
@@ -139,12 +140,4 @@ def write_xlsx(tables: dict[str, list[dict[str, Any]]], path: Path) -> None:
     wb.save(path)
 
 
-def _put(cell, value: Any) -> None:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        # a quote such as "=A1+1" is text from a report, never a formula to run
-        cell.data_type = "s"
-    else:
-        cell.value = value
+_put = put_xlsx
