@@ -276,3 +276,36 @@ def test_columns_named_by_gender_split_the_document_period(tmp_path):
     assert _one(facts, "employees_total", "2023", gender="male").value == 52
     assert _one(facts, "employees_total", "2023", gender="female").value == 31
     assert _one(facts, "employees_total", "2023").value == 83
+
+
+BY_HEADINGS_ZH = """\
+星河示例物流股份有限公司
+2023年环境、社会及管治报告
+本报告涵盖2023年1月1日至2023年12月31日。
+表3 雇佣
+指标 单位 2023年 2022年
+员工总数4 人 12,846 12,108
+按性别划分
+男性 人 9,826 9,274
+女性 人 3,020 2,834
+按地区划分
+华东地区 人 5,862 5,541
+西南及其他地区 人 1,214 1,127
+表2 废弃物
+指标 单位 2023年 2022年
+有害废弃物总量 吨 14.86 16.02
+其中：废矿物油 吨 6.12 6.84
+废铅蓄电池 吨 7.35 7.96
+废含油抹布及手套（交由有资质
+单位处置） 千克 1,390 1,220
+"""
+
+
+def test_by_headings_keep_the_total_and_name_the_breakdown(tmp_path):
+    facts = _facts(tmp_path, BY_HEADINGS_ZH)
+    assert _one(facts, "employees_total", "2023").value == 12846
+    assert _one(facts, "employees_total", "2022", gender="female").value == 2834
+    assert _one(facts, "employees_total", "2023", region="华东地区").value == 5862
+    # a part printed in kg under a total in tonnes, its label wrapped inside a bracket
+    rags = _one(facts, "hazardous_waste", "2023", category="废含油抹布及手套（交由有资质单位处置）")
+    assert (rags.value, rags.unit, rags.raw_unit) == (pytest.approx(1.39), "t", "千克")

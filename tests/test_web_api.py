@@ -215,6 +215,15 @@ def test_upload_adds_a_report_and_twice_changes_nothing(client):
     assert again.json()["report"]["id"] == report["id"]
 
 
+def test_upload_of_a_utf16_text_report_is_accepted(client):
+    reason = _pipeline_ready()
+    if reason:
+        pytest.skip(reason)
+    got = _upload(client, "utf16.txt", REPORT_B_2024.replace("乙公司", "丁公司").encode("utf-16"))
+    assert got.status_code == 201, got.text
+    assert got.json()["report"]["line_count"] == 5
+
+
 def test_upload_too_big(lib_ids):
     small = TestClient(create_app(lib_ids["db"], max_upload_bytes=1024))
     over_file_limit = _upload(small, "big.txt", ("溫室氣體排放 " * 400).encode())

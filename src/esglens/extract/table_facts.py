@@ -45,6 +45,7 @@ class _Context:
     group_label: str | None = None
     latest_total: _Resolved | None = None
     described: list[Fact] = field(default_factory=list)  # facts whose category is only their label's brackets
+    breakdown: str | None = None  # dims key named by the last group heading ("按地區劃分": region)
 
 
 def from_tables(doc: Document, tax: Taxonomy) -> list[Fact]:
@@ -83,11 +84,13 @@ def _continues(before: Table, table: Table) -> bool:
 def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context) -> tuple[list[Fact], _Context]:
     out: list[Fact] = []
     own: dict[int, _Resolved | None] = {}
-    group_label, latest_total = ctx_in.group_label, ctx_in.latest_total
+    group_label, latest_total, breakdown = ctx_in.group_label, ctx_in.latest_total, ctx_in.breakdown
     for i, row in enumerate(table.rows):
         if row.is_section or not any(c is not None for c in row.cells):
             group_label = row.label
-            latest_total = None
+            breakdown = _breakdown_heading(row.label)
+            if breakdown is None:
+                latest_total = None  # "按性別劃分" keeps the total above: its parts follow
             continue
         raw_unit = row.unit or table.unit
         mine = _own_metric(row, raw_unit, tax)
@@ -126,16 +129,19 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                 # total only by position ("外購蒸汽 噸" after "天然氣 噸").
                 if not _label_like(_clean_label(row.label)):
                     continue
-                if kind != "parent" and (_names_own_measure(row.label) or kind == "total" and not _is_subrow(row.label)):
+                if breakdown and kind in ("group", "total"):
+                    dims = {**ctx.dims, breakdown: _clean_label(row.label)}
+                elif kind != "parent" and (_names_own_measure(row.label) or kind == "total" and not _is_subrow(row.label)):
                     continue
-                dims = {**ctx.dims, "category": _clean_label(row.label)}
+                else:
+                    dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
         row_facts = _row_facts(doc, table, row, raw_unit, resolved)
         if resolved is mine and row.level == 0 and row.parent is None and set(mine.dims) == {"category"} \
                 and _bracketed(row.label):
             ctx_in.described.extend(row_facts)
         out.extend(row_facts)
-    return out, _Context(group_label, latest_total, ctx_in.described)
+    return out, _Context(group_label, latest_total, ctx_in.described, breakdown)
 
 
 def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
@@ -229,6 +235,19 @@ def _clean_label(label: str) -> str:
 
 def _bracketed(label: str) -> bool:
     return bool(re.search(r"[（(][^（()）]+[）)]\s*$", _clean_label(label)))
+
+
+_BREAKDOWN_HEADING = re.compile(r"^(?:按|分|依|by\s+)?(?P<x>.+?)(?:划分|分布|分类|区分|统计|breakdown)?$")
+
+
+def _breakdown_heading(label: str) -> str | None:
+    """The dims key a group heading names ("按地區劃分" -> region, "By age group" -> age), or None."""
+    text, _ = matching_form(_clean_label(label))
+    text = re.sub(r"[\s:：()（）]+$", "", text.strip())
+    m = _BREAKDOWN_HEADING.match(text)
+    if not m or m.group("x") == text and not text.startswith(("按", "分", "依", "by ")):
+        return None  # a heading must say "by ..." to name a breakdown
+    return lexicon().breakdown_headings.get(m.group("x").strip())
 
 
 def _is_subrow(label: str) -> bool:

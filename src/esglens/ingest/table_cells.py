@@ -60,6 +60,7 @@ class Lexicon:
     total_words: tuple[str, ...]
     bare_total_labels: frozenset[str]
     subrow_prefixes: tuple[str, ...]
+    breakdown_headings: dict[str, str]
     measure_suffixes: tuple[str, ...]
     ratio_marks: tuple[str, ...]
     continue_starts: tuple[str, ...]
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         total_words=tuple(_expand(lab["total_words"])),
         bare_total_labels=frozenset(_expand(lab["bare_total_labels"])),
         subrow_prefixes=tuple(sorted(_expand(lab["subrow_prefixes"]), key=len, reverse=True)),
+        breakdown_headings={form: key for word, key in lab.get("breakdown_headings", {}).items() for form in _expand([word])},
         measure_suffixes=tuple(_expand(lab["measure_suffixes"])),
         ratio_marks=tuple(_expand(lab["ratio_marks"])),
         continue_starts=tuple(_expand(lab["continue_starts"])),

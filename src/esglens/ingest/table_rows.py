@@ -43,7 +43,7 @@ def _by_prefix(rows: list[TableRow]) -> None:
             j -= 1
         if j < 0 or rows[j].is_section:
             continue
-        if row.unit and rows[j].unit and not _same_unit(row.unit, rows[j].unit):
+        if _unit_factor(rows[j].unit, row.unit) is None:
             continue
         row.level, row.parent = rows[j].level + 1, j
 
@@ -132,7 +132,23 @@ def _parts_of(rows: list[TableRow], i: int) -> list[int]:
 def _can_be_part(total: TableRow, other: TableRow) -> bool:
     if other.is_section or other.level > 0 or not _summable(other) or _names_total(other):
         return False
-    return not (total.unit and other.unit and not _same_unit(total.unit, other.unit))
+    return not (total.unit and other.unit and _unit_factor(total.unit, other.unit) is None)
+
+
+@lru_cache(maxsize=4096)
+def _unit_factor(total_unit: str | None, part_unit: str | None) -> float | None:
+    """What one of the part's units is in the total's units (kg under t: 0.001); None when the two
+    do not convert (a part in MWh under a total in tCO2e)."""
+    if not total_unit or not part_unit or _same_unit(total_unit, part_unit):
+        return 1.0
+    from ..units import UnitError, parse_unit, to_canonical
+
+    try:
+        target = parse_unit(total_unit).canonical
+        factor = to_canonical(1.0, part_unit, target) / to_canonical(1.0, total_unit, target)
+    except (UnitError, ZeroDivisionError, ValueError):
+        return None
+    return factor if factor > 0 else None
 
 
 def _boundary_after(rows: list[TableRow], total: TableRow, j: int) -> bool:
@@ -206,9 +222,12 @@ def _adds_up(total: TableRow, parts: list[TableRow]) -> tuple[bool, bool]:
         nums = [_number(pc.text) for pc in part_cells if pc is not None]
         if any(n is None for n in nums):
             continue
-        places = max([_decimals(cell.text)] + [_decimals(pc.text) for pc in part_cells if pc is not None])
-        tolerance = 0.5 * 10 ** (-places) * (len(nums) + 1) + 1e-9
-        results.append(value != 0 and abs(sum(n for n in nums if n is not None) - value) <= tolerance)
+        factors = [_unit_factor(total.unit, p.unit) or 1.0 for p in parts]
+        # each printed number is off by up to half its last place, in its own unit
+        tolerance = 0.5 * 10 ** (-_decimals(cell.text)) + sum(
+            0.5 * 10 ** (-_decimals(pc.text)) * f for pc, f in zip(part_cells, factors) if pc is not None) + 1e-9
+        total_parts = sum(n * f for n, f in zip(nums, factors) if n is not None)
+        results.append(value != 0 and abs(total_parts - value) <= tolerance)
     return (bool(results) and all(results), any(results))
 
 
@@ -219,7 +238,8 @@ def _exceeds(total: TableRow, parts: list[TableRow]) -> bool:
         nums = [_numbers(p)[c] if c < len(p.cells) else None for p in parts]
         if value is None or value <= 0 or any(n is None or n < 0 for n in nums):
             continue
-        over.append(sum(n for n in nums if n) > value * 1.001 + 0.01)
+        factors = [_unit_factor(total.unit, p.unit) or 1.0 for p in parts]
+        over.append(sum(n * f for n, f in zip(nums, factors) if n) > value * 1.001 + 0.01)
     return bool(over) and all(over)
 
 

@@ -487,10 +487,16 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if nxt.startswith(lex.continue_starts) or prev.endswith(lex.continue_ends):
         return True
+    if _open_brackets(prev) > 0 and _open_brackets(nxt) < 0:
+        return True  # "颗粒物（PM，主要来自柴油" / "货车尾气）": the bracket closes on the next line
     first_word = nxt.split()[0]
     if first_word.islower() and first_word.isascii():
         return True
     return prev.split()[-1].casefold() in lex.continue_words_en
+
+
+def _open_brackets(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
 def _join(parts: list[str]) -> str:

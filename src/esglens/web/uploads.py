@@ -45,16 +45,29 @@ def sniff(head: bytes) -> str | None:
     """The kind of a file from its first bytes: ``pdf``, ``html``, ``text`` or None (binary / unknown)."""
     if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"%PDF-"):
         return "pdf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _utf16_kind(head)
     body = head.removeprefix(b"\xef\xbb\xbf")
     if _HTML_START.match(body[:4096]):
         return "html"
     return "text" if _looks_like_text(body) else None
 
 
+def _utf16_kind(head: bytes) -> str | None:
+    """UTF-16 with a byte-order mark (some Windows exports): text or HTML when it decodes."""
+    try:
+        text = head[: len(head) - len(head) % 2].decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+    if _HTML_START.match(text[:2048].lstrip("\ufeff").encode("utf-8")):
+        return "html"
+    return "text" if text.strip("\ufeff \r\n\t") else None
+
+
 def _looks_like_text(data: bytes) -> bool:
     if not data.strip():
         return False
-    if b"\x00" in data:  # UTF-16 reports are not accepted; every binary format has NULs early
+    if b"\x00" in data:  # every binary format has NULs early (UTF-16 with a BOM is handled above)
         return False
     try:
         data.decode("utf-8")
