@@ -372,3 +372,29 @@ def test_sub_row_words_make_a_row_part_of_the_one_above(tmp_path):
         ("Anti-corruption training hours", None)]
     # the sub-row word opens the group; the rows after it that complete the sum join it
     assert [r.parent for r in second.rows] == [None, 0, 0, 0, None]
+
+
+def test_html_footnote_superscripts_are_marks_not_digits(tmp_path):
+    from esglens import extract, parse
+
+    p = tmp_path / "r.html"
+    p.write_text(
+        "<html><body><p>Example Power Limited ESG Report 2024, covering 1 January to 31 December 2024.</p>\n"
+        "<table>\n<tr><th>Indicator</th><th>Unit</th><th>2023</th><th>2024</th></tr>\n"
+        "<tr><td>Scope 2 emissions – market-based<sup>2</sup></td><td>tCO<sub>2</sub>e</td>"
+        "<td>12,640</td><td>4,872<sup>3</sup></td></tr>\n"
+        "<tr><td>Water withdrawal</td><td>m<sup>3</sup></td><td>1,200</td><td>1,100</td></tr>\n"
+        "<tr><td>Electricity consumption</td><td>MWh</td><td>84,039</td><td>84,790</td></tr>\n"
+        "<tr><td>Purchased from the grid</td><td>MWh</td><td>48,931</td><td>46,148</td></tr>\n"
+        "<tr><td>Self-generated renewable electricity</td><td>MWh</td><td>35,108</td><td>38,642</td></tr>\n"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    table = parse(p).tables[0]
+    market, water, electricity, grid, own = table.rows
+    assert (market.label, market.note, market.unit) == ("Scope 2 emissions – market-based", "2", "tCO2e")
+    assert water.unit == "m³"
+    # "rate" inside "generated" is no ratio mark: both parts add up to electricity
+    assert grid.parent == 2 and own.parent == 2
+    s2 = [f for f in extract(p) if f.metric == "ghg_scope2" and f.period == "2024"]
+    assert [f.value for f in s2] == [4872]  # never 48,723

@@ -1,13 +1,19 @@
-"""Facts stated in running text: `人均培訓時長為32小時`, `累計捐贈超過2,000萬元`, and zeros in words.
+"""Facts stated in running text: `人均培訓時長為32小時`, `累計捐贈超過2,000萬元`,
+`revenue of HK$4.86 billion`, `412 employee volunteers`, and zeros in words.
 
 Text exports wrap sentences over several lines, so body lines are joined into paragraphs
-with a map from each character back to its line. A number becomes a fact only when a
-metric is named close before it in the same clause, its unit fits that metric, and the
-clause does not speak of a change, a target or a ratio of something else.
+with a map from each character back to its line. A number becomes a fact only when its
+metric is named in the same clause, its unit fits that metric, and the clause does not speak
+of a change, a target or a ratio of something else. The metric is named close before the
+number (`員工總數為1,250`), or right after it and its unit (`3,000 volunteer hours`,
+`1,200 tonnes of hazardous waste`); a clause naming only a measure (`服務時數`) measures what
+the sentence's previous clause named. A currency may be printed before the number (`HK$`,
+`人民幣`), with an approximation before it (`約港幣150萬元`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from bisect import bisect_right
@@ -23,9 +29,17 @@ from .resolve import normalise
 from .taxonomy import Taxonomy
 
 WINDOW = 24  # characters before a number in which its metric must be named
+FOLLOWING = 48  # characters after a number in which a metric named after it is looked for
+CURRENCY_LEAD = 12  # longest currency printed before a number (`人民幣`, `HK$`, `US$`)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _LINK_WORDS = {"of", "is", "was", "were", "are", ":", "="}
+_GLUED_CODE = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,4}(?=\d)")  # RMB63.8億, HKD1.2m
+_SEPARATOR = " # "  # joins the wording before a number to the wording after it: no synonym spans it
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 @dataclass
@@ -42,21 +56,40 @@ class Paragraph:
 @dataclass(frozen=True)
 class _Rules:
     clause_breaks: re.Pattern
+    sentence_breaks: re.Pattern
     skip_clause: re.Pattern
+    part_of: re.Pattern
     year_mention: re.Pattern
+    year_after: re.Pattern
+    share_of: re.Pattern
+    list_marker: re.Pattern
+    following_gap: re.Pattern
+    following_counts: frozenset[str]
+    carry_words: re.Pattern
+    qualifiers: tuple[str, ...]  # longest first
     zeros: tuple[tuple[str, re.Pattern], ...]
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = tomllib.loads(resources.files("esglens.data").joinpath("prose_rules.toml").read_text("utf-8"))
+    vocab = tomllib.loads(resources.files("esglens.data").joinpath("units.toml").read_text("utf-8"))["numbers"]
     zeros = tuple(
         (z["metric"], re.compile("|".join(z["patterns"]), re.IGNORECASE)) for z in data["zero"]
     )
     return _Rules(
         clause_breaks=re.compile(data["clause"]["breaks"]),
+        sentence_breaks=re.compile(data["clause"]["sentence_breaks"]),
         skip_clause=re.compile("|".join(data["clause"]["skip"]), re.IGNORECASE),
+        part_of=re.compile(data["clause"]["part_of"], re.IGNORECASE),
         year_mention=re.compile(data["clause"]["year_mention"]),
+        year_after=re.compile(data["clause"]["year_after"], re.IGNORECASE),
+        share_of=re.compile(data["number"]["share_of"], re.IGNORECASE),
+        list_marker=re.compile(data["number"]["list_marker"]),
+        following_gap=re.compile(data["following"]["gap"], re.IGNORECASE),
+        following_counts=frozenset(data["following"]["counts"]),
+        carry_words=re.compile("|".join(data["carry"]["words"]), re.IGNORECASE),
+        qualifiers=tuple(sorted(vocab["qualifiers"], key=len, reverse=True)),
         zeros=zeros,
     )
 
@@ -122,30 +155,130 @@ def _clause_bounds(text: str, pos: int, rules: _Rules) -> tuple[int, int]:
     return start, (m.start() if m else len(text))
 
 
+@dataclass
+class _Figure:
+    """A number in a paragraph with what is printed around it: currency before, unit after."""
+
+    span: numbers.NumberSpan
+    start: int  # where the figure begins (a currency or qualifier printed before the number)
+    unit_start: int  # where the unit printed after the number begins (= end when there is none)
+    end: int  # where the figure ends (after its unit)
+    raw_unit: str | None
+    qualifier: str | None
+    c_start: int  # its clause
+    c_end: int
+    window_start: int  # where the wording before it that may name its metric begins
+    after_end: int  # where the wording after it that may name its metric ends
+
+
 def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) -> list[Fact]:
     out: list[Fact] = []
-    prev_end = 0
-    for span in numbers.find_numbers(para.text):
+    spans = numbers.find_numbers(_unglue_codes(para.text))
+    prev_end = 0  # the wording that names a metric never reaches back over an earlier figure
+    for i, span in enumerate(spans):
         c_start, c_end = _clause_bounds(para.text, span.start, rules)
-        clause = para.match[c_start:c_end]
-        window_start = max(c_start, prev_end, span.start - WINDOW)
-        prev_end = span.end
-        if rules.skip_clause.search(clause):
+        floor = max(c_start, prev_end)
+        if rules.skip_clause.search(para.match[c_start:c_end]):
+            prev_end = span.end
             continue
-        raw_unit = _unit_after(para.text, span.end) if not span.number.percent else "%"
-        bare = raw_unit is None and span.number.multiplier == 1
-        if bare and (_YEAR_LIKE.fullmatch(span.number.raw) or span.number.percent):
-            continue
-        window = para.match[window_start : span.start]
-        fact = _fact_from_window(doc, para, tax, rules, span, raw_unit, window, c_start)
+        next_start = spans[i + 1].start if i + 1 < len(spans) else len(para.text)
+        fig = _figure(para, span, next_start, floor, c_start, c_end, rules)
+        if fig is None:
+            if span.number.percent or span.number.multiplier != 1:
+                prev_end = span.end
+            continue  # a year, a code or a list mark: part of the wording
+        fact = (_fact_from_window(doc, para, tax, rules, fig)
+                or _fact_from_following(doc, para, tax, rules, fig)
+                or _fact_from_sentence(doc, para, tax, rules, fig))
         if fact is not None:
             out.append(fact)
+        if fact is not None or fig.raw_unit or span.number.multiplier != 1:
+            prev_end = fig.end
     return out
 
 
-def _unit_after(text: str, end: int) -> str | None:
+def _unglue_codes(text: str) -> str:
+    """`RMB63.8億` -> `   63.8億`: a currency code glued to its number is not part of a name like
+    `Scope1` or `PM2.5`, so it is blanked (offsets kept) for the number search."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0)) if _currency(m.group(0)) else m.group(0)
+
+    return _GLUED_CODE.sub(blank, text)
+
+
+def _currency(token: str) -> bool:
+    if not units.is_unit(token):
+        return False
+    parsed = units.parse_unit(token)
+    return parsed.kind == "currency" and parsed.denominator is None
+
+
+def _figure(para: Paragraph, span: numbers.NumberSpan, next_start: int, floor: int, c_start: int, c_end: int,
+            rules: _Rules) -> _Figure | None:
+    number = span.number
+    if span.start > 1 and para.text[span.start - 1] in "-‐–" and para.text[span.start - 2].isalnum():
+        return None  # glued by a hyphen: a code or the end of a range (GRI 403-9, 30-50), not a figure
+    if number.percent:
+        unit, unit_start, unit_end = "%", span.end, span.end
+        if rules.share_of.match(para.match, span.end):
+            return None  # "44% of our senior leaders": a share of what follows
+    else:
+        unit, unit_start, unit_end = _unit_after(para.text, span.end)
+    bare = unit is None and number.multiplier == 1
+    if bare and (_YEAR_LIKE.fullmatch(number.raw) or number.percent):
+        return None
+    if bare and re.fullmatch(r"\d{1,2}", number.raw) and rules.list_marker.match(para.text, span.end) \
+            and (span.start == 0 or para.text[span.start - 1].isspace()):
+        return None
+    start, qualifier = span.start, number.qualifier  # the span starts at its qualifier (`港幣約150萬元`)
+    lead = None if number.percent else _currency_before(para.text, span.start, floor)
+    if lead is not None:
+        start, currency = lead
+        if unit is None:
+            unit = currency
+        elif _currency(unit):
+            combined = currency + unit  # 港幣 ... 元: the currency before names the code
+            unit = combined if _currency(combined) and units.parse_unit(combined).multiplier != 1 else currency
+        if qualifier is None:
+            qualifier, start = _qualifier_before(para.text, start, floor, rules)
+    return _Figure(span, start, unit_start, unit_end, unit, qualifier, c_start, c_end,
+                   window_start=max(floor, start - WINDOW), after_end=min(c_end, next_start, unit_end + FOLLOWING))
+
+
+def _currency_before(text: str, pos: int, floor: int) -> tuple[int, str] | None:
+    """A currency printed before a number, with where it starts: `HK$4.86 billion`, `人民幣63.8億元`,
+    `RMB 2.3 million`."""
+    head_end = len(text[:pos].rstrip())
+    for size in range(min(CURRENCY_LEAD, head_end - floor), 0, -1):
+        start = head_end - size
+        cand = text[start:head_end]
+        if cand[0].isspace() or (len(cand) == 1 and _CJK.match(cand)):
+            continue  # 元 alone follows its number, never leads it
+        if _latin(cand[0]) and start > 0 and _latin(text[start - 1]):
+            continue  # the end of a longer word
+        if _currency(cand):
+            return start, cand
+    return None
+
+
+def _qualifier_before(text: str, pos: int, floor: int, rules: _Rules) -> tuple[str | None, int]:
+    """Approximate wording printed before a currency (`約港幣150萬元`, `over HK$1 million`)."""
+    head = text[floor:pos].rstrip()
+    low = head.casefold()
+    for q in rules.qualifiers:
+        if low.endswith(q.casefold()):
+            q_start = floor + len(head) - len(q)
+            if q.isascii() and q[0].isalpha() and q_start > 0 and text[q_start - 1].isalpha():
+                continue
+            return text[q_start : floor + len(head)], q_start
+    return None, pos
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int, int]:
+    """The unit printed right after a number, with where it begins and ends."""
     rest = text[end : end + 16]
     stripped = rest.lstrip()
+    offset = end + len(rest) - len(stripped)
     for size in range(min(len(stripped), 14), 0, -1):
         cand = stripped[:size]
         if not cand[-1].isalnum() and cand[-1] not in "%³²$£":
@@ -155,36 +288,162 @@ def _unit_after(text: str, end: int) -> str | None:
             nxt = stripped[size : size + 1]
             if cand.isascii() and nxt.isalpha() and nxt.isascii():
                 continue
-            return cand
-    return None
+            return cand, offset, offset + size
+    return None, end, end
 
 
-def _fact_from_window(doc, para, tax, rules, span, raw_unit, window, clause_start) -> Fact | None:
-    matches = [m for m in tax.match_label(window, raw_unit) if m.score >= 0.5]
+def _fact_from_window(doc, para, tax, rules, fig: _Figure) -> Fact | None:
+    """The metric named close before the number: `員工總數為1,250人`, `revenue of HK$4.86 billion`."""
+    window = para.match[fig.window_start : fig.start]
+    matches = [m for m in tax.match_label(window, fig.raw_unit) if m.score >= 0.5]
     # The metric named nearest to the number is the one the number measures.
     matches.sort(key=lambda m: (-(m.span[1] if m.span else 0), -m.score))
-    bare = raw_unit is None and span.number.multiplier == 1
-    for m in matches:
+    bare = fig.raw_unit is None and fig.span.number.multiplier == 1
+    for i, m in enumerate(matches):
         metric = tax.metric(m.metric)
         if bare and not _names_count_right_before(window, m, metric):
             continue
-        norm = normalise(span.number.value, raw_unit, metric, percent=span.number.percent)
-        if norm is None:
-            continue
-        period = _period_of(doc, para.match[clause_start : span.start], rules)
-        if period is None:
-            return None
-        start, end = periods.bounds(period, doc.metadata.period)
-        line = para.line_at(span.start)
-        return Fact(
-            metric=metric.id, value=norm.value, unit=norm.unit, raw_value=span.number.raw, raw_unit=raw_unit,
-            period=period, period_start=start, period_end=end, dims=dict(m.dims),
-            page=line.page, line=line.no, quote=_quote(para, line, span.start, span.end),
-            source="prose", confidence=round(0.8 * m.score * norm.confidence, 3),
-            hkex=metric.hkex, gri=metric.gri, qualifier=span.number.qualifier,
-            label=window.strip(), lines=sorted({line.no, para.line_at(max(span.end - 1, span.start)).no}),
-        )
+        if i == 0 and not _kind_fits(fig, metric):
+            return None  # "召回產品139次": the number counts what is named next to it, not a share of it
+        fact = _make_fact(doc, para, tax, rules, fig, m, metric, window.strip())
+        if fact is not None:
+            narrower = _narrowed_by_sentence(para, tax, rules, fig, metric)
+            if narrower is not None:
+                # The breakdown is the clause's own ("董事人均"), not one the earlier clause names.
+                narrower = dataclasses.replace(narrower, dims=dict(m.dims))
+                narrowed = _make_fact(doc, para, tax, rules, fig, narrower, tax.metric(narrower.metric), window.strip())
+                fact = narrowed or fact
+            return fact
     return None
+
+
+def _sentence_start(para: Paragraph, pos: int, rules: _Rules) -> int:
+    start = 0
+    for m in rules.sentence_breaks.finditer(para.text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _narrowed_by_sentence(para, tax, rules, fig: _Figure, metric):
+    """A narrower metric named earlier in the sentence is what the clause speaks of: in
+    "在廉潔培訓方面，董事人均受訓時長為1小時" the average is of anti-corruption training."""
+    start = _sentence_start(para, fig.c_start, rules)
+    if start >= fig.c_start:
+        return None
+    earlier = para.match[start : fig.c_start]
+    window = para.match[fig.window_start : fig.start]
+    for n in tax.match_label(earlier + _SEPARATOR + window, fig.raw_unit):
+        if n.score >= 0.5 and n.span and n.span[0] < len(earlier) and metric.id in tax.metric(n.metric).broader:
+            return n
+    return None
+
+
+def _fact_from_following(doc, para, tax, rules, fig: _Figure) -> Fact | None:
+    """The metric named right after the number and its unit: `412 employee volunteers`,
+    `3,000 volunteer hours`, `1,200 tonnes of hazardous waste`, `300名員工參與義工服務`."""
+    if fig.span.number.percent:
+        return None  # "85% of employees ...": what follows a share is its base
+    before = para.match[fig.window_start : fig.start]
+    after = para.match[fig.span.end : fig.after_end]
+    # The wording before stays in the label so that its targets, changes and "per" still count.
+    label = before + _SEPARATOR + after
+    offset = len(before) + len(_SEPARATOR)
+    found = []
+    for m in tax.match_label(label, fig.raw_unit):
+        if m.score < 0.5 or not m.span or m.span[0] < offset:
+            continue
+        metric = tax.metric(m.metric)
+        if metric.unit in ("persons", "count") and metric.id not in rules.following_counts:
+            continue
+        name_start = fig.span.end + m.span[0] - offset
+        if name_start >= fig.end:
+            gap = para.match[fig.span.end : fig.unit_start] + para.match[fig.end : name_start]
+        elif name_start == fig.unit_start:
+            gap = para.match[fig.span.end : name_start]  # the unit opens the name: "2 cases of corruption"
+        else:
+            continue
+        if not rules.following_gap.fullmatch(gap):
+            continue
+        found.append((name_start, m, metric))
+    for _, m, metric in sorted(found, key=lambda f: (f[0], -f[1].score)):
+        label = para.text[fig.span.end : fig.span.end + m.span[1] - offset].strip()
+        fact = _make_fact(doc, para, tax, rules, fig, m, metric, label)
+        if fact is not None:
+            return fact
+    return None
+
+
+def _fact_from_sentence(doc, para, tax, rules, fig: _Figure) -> Fact | None:
+    """A clause naming only a measure (`累計服務時數超過2,000小時`) measures the activity named in
+    the previous clause of its sentence (`逾300名員工參與義工服務`), when the unit fits."""
+    window = para.match[fig.window_start : fig.start]
+    if fig.raw_unit is None or not rules.carry_words.search(window):
+        return None
+    if any(m.score >= 0.5 for m in tax.match_label(window, None)):
+        return None  # the clause names its own metric
+    sentence_start = _sentence_start(para, fig.c_start, rules)
+    if fig.c_start <= sentence_start:
+        return None
+    prev_start, _ = _clause_bounds(para.text, fig.c_start - 1, rules)
+    prev_start = max(prev_start, sentence_start)
+    previous = para.match[prev_start : fig.c_start]
+    if rules.skip_clause.search(previous):
+        return None
+    # The activity named last in that clause; every start is tried, so a longer name that contains
+    # the activity (參與義工服務 around 義工服務) does not hide it.
+    for k in range(len(previous) - 1, -1, -1):
+        if k and _CJK.match(previous[k - 1]) is None and previous[k - 1].isalnum() and previous[k].isalnum():
+            continue  # inside a word
+        for m in tax.match_label(previous[k:], fig.raw_unit):
+            metric = tax.metric(m.metric)
+            if m.score < 0.5 or (metric.unit in ("persons", "count") and metric.id not in rules.following_counts):
+                continue
+            fact = _make_fact(doc, para, tax, rules, fig, m, metric, (previous[k:] + " " + window).strip())
+            if fact is not None:
+                return fact
+    return None
+
+
+def _part_of_earlier(para, tax, rules, fig: _Figure, metric) -> bool:
+    """An "其中 / of which" clause gives a part of the same metric named earlier in the sentence (or of
+    a whole it does not name); one naming another metric ("of which 8,000 MWh of electricity") does not."""
+    earlier = para.match[_sentence_start(para, fig.c_start, rules) : fig.c_start]
+    named = {x.metric for x in tax.match_label(earlier) if x.score >= 0.5}
+    return not named or metric.id in named
+
+
+def _kind_fits(fig: _Figure, metric) -> bool:
+    """A share is printed with its % sign (139次 is a count, not a recall rate); people are not
+    counted in sessions or cases (23 場次)."""
+    if metric.unit == "%":
+        return fig.span.number.percent or fig.raw_unit == "%"
+    if metric.unit == "persons" and fig.raw_unit:
+        return units.parse_unit(fig.raw_unit).kind != "count"
+    return True
+
+
+def _make_fact(doc, para, tax, rules, fig: _Figure, m, metric, label: str) -> Fact | None:
+    unit = fig.raw_unit
+    if not _kind_fits(fig, metric):
+        return None
+    if not m.dims and rules.part_of.match(para.match, fig.c_start) and _part_of_earlier(para, tax, rules, fig, metric):
+        return None  # a part of what the sentence named before, and the part is not named: never a total
+    norm = normalise(fig.span.number.value, unit, metric, percent=fig.span.number.percent)
+    if norm is None:
+        return None
+    period = _period_of(doc, para.match[fig.c_start : fig.start], para.match[fig.end : fig.c_end], rules)
+    if period is None:
+        return None
+    start, end = periods.bounds(period, doc.metadata.period)
+    line = para.line_at(fig.span.start)
+    return Fact(
+        metric=metric.id, value=norm.value, unit=norm.unit, raw_value=fig.span.number.raw, raw_unit=unit,
+        period=period, period_start=start, period_end=end, dims=dict(m.dims),
+        page=line.page, line=line.no, quote=_quote(para, line, fig.start, fig.end),
+        source="prose", confidence=round(0.8 * m.score * norm.confidence, 3),
+        hkex=metric.hkex, gri=metric.gri, qualifier=fig.qualifier,
+        label=label, lines=sorted({line.no, para.line_at(max(fig.span.end - 1, fig.span.start)).no}),
+    )
 
 
 def _names_count_right_before(window: str, m, metric) -> bool:
@@ -196,12 +455,14 @@ def _names_count_right_before(window: str, m, metric) -> bool:
     return len(gap) <= 4 and all(w in _LINK_WORDS for w in gap.split()) if gap.isascii() else len(gap) <= 2
 
 
-def _period_of(doc: Document, before: str, rules: _Rules) -> str | None:
-    """The year a clause speaks of: a year named before the number, else the report's period."""
+def _period_of(doc: Document, before: str, after: str, rules: _Rules) -> str | None:
+    """The year a clause speaks of: a year named before the number, else one named right after it
+    ("HK$4.86 billion in 2023"), else the report's period."""
     doc_period = doc.metadata.period
     years = rules.year_mention.findall(before)
-    if years:
-        label = years[-1]
+    m = rules.year_after.match(after)
+    if years or m:
+        label = years[-1] if years else m.group(1)
         fiscal = label.upper().startswith("FY") or "财年" in label or "財年" in label
         year = re.search(r"(?:19|20)\d\d", label).group(0)
         if fiscal or (doc_period and doc_period.fiscal):

@@ -206,7 +206,9 @@ def _is_bare_total(label: str) -> bool:
 
 
 def _label_like(label: str) -> bool:
-    return len(label) <= 30 and not _SENTENCE_MARKS.search(label)
+    # English words take about twice the characters of Chinese ones
+    limit = 60 if label.isascii() or sum(ch.isascii() for ch in label) > len(label) * 0.8 else 30
+    return len(label) <= limit and not _SENTENCE_MARKS.search(label)
 
 
 def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:
@@ -216,6 +218,8 @@ def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:
         return False
     if parent.metric.id == mine.metric.id:
         return not mine.dims
+    if mine.metric.id in parent.metric.broader:
+        return True  # "Fugitive emissions – SF6" under scope 1 reads as "emissions", but is a part of scope 1
     return mine.metric.id.startswith("other:") and not parent.metric.id.startswith("other:") \
         and parent.metric.id not in mine.metric.broader and mine.metric.unit == parent.metric.unit
 
@@ -262,7 +266,7 @@ def _names_own_measure(label: str) -> bool:
 
 
 _PERIOD_WORDS = re.compile(r"(?:FY\s?)?(?:19|20)\d\d(?:\s?[/／]\s?\d{2,4})?\s*(?:年度數據|年數據|年度|年|財年|财年|數據|数据)?\d{0,2}", re.I)
-_TOTAL_SEGMENT = re.compile(r"^(?:總計|总计|合計|合计|總數|总数|集團|集团|本集團|本集团|total|group total|group|overall)$", re.I)
+_TOTAL_SEGMENT = re.compile(r"^(?:總計|总计|合計|合计|總數|总数|總數量|总数量|總量|总量|集團|集团|本集團|本集团|total|group total|group|overall)$", re.I)
 
 
 def _column_segments(table: Table) -> list[dict[str, str] | None]:
@@ -290,6 +294,8 @@ def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None,
     # In a table with period columns, a column without one holds changes or notes, not values.
     dated = any(c.period for c in table.columns)
     segments = _column_segments(table)
+    if not dated and sum(1 for seg in segments if not seg) > 1:
+        return []  # several value columns, none named by a period or a breakdown: which is which is unknown
     for col, cell, segment in zip(table.columns, row.cells, segments):
         if cell is None or (dated and not col.period):
             continue

@@ -23,6 +23,7 @@ _BLOCK_TAGS = frozenset(
 )
 _HIDDEN_TAGS = frozenset(("script", "style", "head", "template", "noscript", "svg"))
 _CELL_TAGS = frozenset(("td", "th"))
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 _FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
@@ -84,6 +85,7 @@ class _TextCollector(HTMLParser):
         self.hidden_depth = 0
         self.row: _Row | None = None
         self.cell: list[str] | None = None
+        self.sup_depth = 0
 
     def _line(self) -> int:
         return self.first_line + self.getpos()[0] - 1
@@ -91,6 +93,8 @@ class _TextCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _HIDDEN_TAGS:
             self.hidden_depth += 1
+        elif tag == "sup":
+            self.sup_depth += 1
         elif tag == "tr":
             self._end_row()
             self.row = _Row(self._line())
@@ -107,6 +111,8 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag == "sup":
+            self.sup_depth = max(0, self.sup_depth - 1)
         elif tag in _CELL_TAGS:
             self._end_cell()
         elif tag in ("tr", "table"):
@@ -117,6 +123,9 @@ class _TextCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden_depth:
             return
+        if self.sup_depth and data.strip().isdigit():
+            # "4,872<sup>3</sup>" is 4,872 with note 3, never 48,723; "m<sup>3</sup>" stays m³
+            data = data.strip().translate(_TO_SUPERSCRIPT)
         if self.row is not None:
             if self.cell is not None:  # text between cells is layout whitespace
                 self.cell.append(data)

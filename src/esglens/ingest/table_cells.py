@@ -407,12 +407,21 @@ def _parse_pipe_row(text: str, ncols: int | None) -> ParsedRow:
     return ParsedRow(label=label, unit=unit, values=values, note=note)
 
 
+_SUPERSCRIPT_NOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_UNIT_BEFORE_SUPERSCRIPT = re.compile(r"(?:^|[\s/(（])(?:k?m|cm|mm|ft)$")
+_FROM_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
 def detach_note(label: str) -> tuple[str, str | None]:
     """Take a footnote number off the end of a label, keeping digits that belong to it.
 
     ``綜合能源消耗量9`` -> note 9; ``員工流失比率 17`` -> note 17; ``Scope 12`` -> ``Scope 1`` note 2;
     ``Scope 1``, ``範圍 1``, ``PM2.5``, ``CO2`` stay as they are.
     """
+    sup = _SUPERSCRIPT_NOTE.search(label)
+    if sup and label[: sup.start()].strip() and not _UNIT_BEFORE_SUPERSCRIPT.search(label[: sup.start()]):
+        # "Scope 1 emissions¹": a superscript number is a footnote mark (but "m³", "km²" are units)
+        return label[: sup.start()].rstrip(), sup.group(0).translate(_FROM_SUPERSCRIPT)
     several = _LABEL_NOTES.match(label)
     if several and (_CJK.match(several.group("label")[-1]) or several.group("label")[-1] in ")）"):
         return several.group("label"), several.group("notes")

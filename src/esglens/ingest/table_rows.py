@@ -171,8 +171,15 @@ def _summable(row: TableRow) -> bool:
 
 @lru_cache(maxsize=16384)
 def _summable_text(text: str) -> bool:
-    folded = text.casefold()
-    return not any(mark in folded for mark in lexicon().ratio_marks)
+    return _RATIO_MARKS().search(text.casefold()) is None
+
+
+@lru_cache(maxsize=1)
+def _RATIO_MARKS() -> re.Pattern[str]:
+    # English marks are whole words: "rate" is no mark inside "self-generated"
+    parts = [rf"(?<![a-z]){re.escape(m)}(?![a-z])" if m.strip().isascii() and m.strip().isalpha() else re.escape(m)
+             for m in lexicon().ratio_marks]
+    return re.compile("|".join(parts))
 
 
 def _names_total(row: TableRow) -> bool:

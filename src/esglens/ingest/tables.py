@@ -98,8 +98,23 @@ def detect_tables(lines: list[Line], period: Period | None) -> list[Table]:
     tables.sort(key=lambda t: t.first_line)
     for i, t in enumerate(tables, start=1):
         t.id = i
+        _name_columns_from_first_row(t)
     return tables
 
+
+def _name_columns_from_first_row(table: Table) -> None:
+    """A table read without a header line whose first row is a label-only line with one word per
+    value column, after the label column's name ("按地區劃分 自營業務 非經營性業務 總數量"): those words
+    name the columns."""
+    if not table.rows or any(c.label or c.period for c in table.columns):
+        return
+    first = table.rows[0]
+    words = first.label.split()
+    n = len(table.columns)
+    if not first.is_section or len(words) not in (n, n + 1) or any(_DIGIT.search(w) for w in words):
+        return
+    for col, word in zip(table.columns, words[len(words) - n :]):
+        col.label = word
 
 def _content_items(lines: list[Line], period: Period | None) -> list[_Item]:
     items: list[_Item] = []
