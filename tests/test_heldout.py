@@ -61,3 +61,26 @@ def test_heldout_quotes_occur_at_their_lines(name):
     for fact in esglens.extract(report):
         if fact.line is not None and not fact.derived:
             assert fact.quote in text_of[fact.line], (fact.metric, fact.line, fact.quote)
+
+
+def _check(name: str):
+    return esglens.check(esglens.extract(HELDOUT / name))
+
+
+def test_checks_find_the_inconsistencies_the_writers_planted():
+    """Each *.notes.md names one deliberate error; the checks must raise it, with its line."""
+    lotus = _check("lotus-textiles-fy2024.zh-hant.txt")
+    ghg = lotus.get("arith.ghg_scopes.ghg_total.FY2024")
+    assert ghg is not None and ghg.severity == "error" and 66 in ghg.lines
+    xinghe = _check("xinghe-logistics-2023.zh-hans.txt")
+    ages = xinghe.get("arith.workforce.age.employees_total.2023")
+    assert ages is not None and ages.severity == "error" and 113 in ages.lines
+
+
+def test_no_false_alarms_on_sums_that_hold():
+    """Parts printed under several breakdown keys, in other units or with a sub-row dash still add up."""
+    for name in FLOORS:
+        report = _check(name)
+        noisy = [f.id for f in report.findings if f.id.startswith("arith.breakdown") and f.status == "fail"
+                 and f.severity in ("error", "warning")]
+        assert noisy == [], (name, noisy)

@@ -174,6 +174,26 @@ def _breakdown_parts(printed: list[Fact], total: Fact, key: str) -> list[Fact]:
     return sorted(by_value.values(), key=lambda f: f.line or 0)
 
 
+_PARTITION_KEYS = {"gender", "age", "basis", "employment_type", "scope3_category"}
+
+
+def _sibling_rows(printed: list[Fact], total: Fact, parts: list[Fact], key: str) -> list[Fact]:
+    """Rows of the same table, among or right after ``parts``, broken down under another single key."""
+    if total.table is None or not parts:
+        return []
+    first = min(f.line or 0 for f in parts)
+    last = max(f.line or 0 for f in parts)
+    out = []
+    for f in printed:
+        extra = set(f.dims) - set(total.dims)
+        if (f.metric == total.metric and f.period == total.period and f.table == total.table
+                and len(extra) == 1 and not extra & (_PARTITION_KEYS | {key})
+                and all(f.dims.get(k) == v for k, v in total.dims.items())
+                and first <= (f.line or 0) <= last + 3):
+            out.append(f)
+    return out
+
+
 def check_breakdowns(facts: FactSet, emitter: _Emitter) -> None:
     printed = _printed(facts)
     provisions = _provision_of_metric()
@@ -189,6 +209,13 @@ def check_breakdowns(facts: FactSet, emitter: _Emitter) -> None:
                 cmp = _sum_comparison(total, parts)
                 if cmp is None:
                     continue
+                if not cmp.holds and key == "category":
+                    # sibling rows whose label named a region or a source rather than a category
+                    # ("－香港辦事處" among "－廣東鶴山廠區", "－越南平陽廠區") are parts too
+                    more = _sibling_rows(printed, total, parts, key)
+                    wider = _sum_comparison(total, parts + more) if more else None
+                    if wider is not None and wider.holds:
+                        parts, cmp = sorted(parts + more, key=lambda f: f.line or 0), wider
                 severity = rule["severity_short"] if cmp.difference > 0 else rule["severity_over"]
                 what = f"Rows by {key} of {total.metric}"
                 if not cmp.holds and cmp.difference > 0 and key in ("category", "scope3_category"):

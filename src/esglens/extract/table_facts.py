@@ -213,15 +213,16 @@ def _label_like(label: str) -> bool:
 
 def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:
     """A sub-row naming the same metric as its parent, without a breakdown of its own; or one whose
-    label only loosely names a catch-all metric (`醫藥廢物` under 危險廢物產生量 reads as "waste")."""
+    label names a metric that is not a part of the parent's."""
     if parent is None:
         return False
     if parent.metric.id == mine.metric.id:
         return not mine.dims
-    if mine.metric.id in parent.metric.broader:
-        return True  # "Fugitive emissions – SF6" under scope 1 reads as "emissions", but is a part of scope 1
-    return mine.metric.id.startswith("other:") and not parent.metric.id.startswith("other:") \
-        and parent.metric.id not in mine.metric.broader and mine.metric.unit == parent.metric.unit
+    # A part of its parent (found by indentation, a sub-row word or the sum) that names another metric
+    # is still a part, unless that metric sits under the parent's ("電力" under 能源消耗總量):
+    # "廢紙箱及包裝物" under 無害廢棄物總量 is waste, not packaging; "Fugitive emissions – SF6" under
+    # scope 1 is scope 1, not total emissions.
+    return parent.metric.id not in mine.metric.broader
 
 
 def _cells_are_percent(row: TableRow) -> bool:
