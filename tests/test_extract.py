@@ -309,3 +309,39 @@ def test_by_headings_keep_the_total_and_name_the_breakdown(tmp_path):
     # a part printed in kg under a total in tonnes, its label wrapped inside a bracket
     rags = _one(facts, "hazardous_waste", "2023", category="废含油抹布及手套（交由有资质单位处置）")
     assert (rags.value, rags.unit, rags.raw_unit) == (pytest.approx(1.39), "t", "千克")
+
+
+SEGMENT_PDF_LAYOUT_ZH = """\
+示例控股有限公司
+二零一九年環境、社會及管治報告
+本報告涵蓋2019年1月1日至2019年12月31日。
+地產業務 旅遊業務 總計
+2018年 2019年 2018年 2019年 2018年 2019年
+總能源耗量 2,932.53 9,578.30 9,354.84 9,259.65 12,287.37 18,837.95
+兆瓦時 兆瓦時 兆瓦時 兆瓦時 兆瓦時 兆瓦時
+總產生量 不適用 不適用 65.28公噸14 64.80公噸 65.28公噸 64.80公噸
+"""
+
+
+def test_units_printed_under_each_cell_and_notes_glued_after_units(tmp_path):
+    facts = _facts(tmp_path, SEGMENT_PDF_LAYOUT_ZH)
+    energy = _one(facts, "energy_total", "2019")
+    assert (energy.value, energy.raw_unit) == (pytest.approx(18837.95), "兆瓦時")
+    assert _one(facts, "energy_total", "2018", category="地產業務").value == pytest.approx(2932.53)
+
+
+DASH_AND_NEGATED_EN = """\
+Example Power plc Annual Report 2023
+The reporting period is 1 January 2023 to 31 December 2023.
+Emissions 2023 2022
+Group total Scope 1 ktCO2e 9,100 9,800
+Biogenic CO2 emissions ktCO2e 11,463 12,130
+Nitrogen oxides – Pellet Production t 621 836
+"""
+
+
+def test_dash_qualifiers_and_biogenic_rows(tmp_path):
+    facts = _facts(tmp_path, DASH_AND_NEGATED_EN)
+    assert _one(facts, "air_nox", "2023", category="Pellet Production").value == 621000  # kg
+    # biogenic CO2 is outside the scopes: never a part of a GHG figure
+    assert not [f for f in facts if f.value in (11463000, 12130000)]

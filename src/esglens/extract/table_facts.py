@@ -119,8 +119,8 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                 continue
             if ctx is None and any(c.period for c in table.columns):
                 ctx = _default_for_breakdown(row, raw_unit, tax)
-            if ctx is None or _names_another_metric(row, ctx, tax):
-                continue
+            if ctx is None or _names_another_metric(row, ctx, tax) or tax.negated(_clean_label(row.label)):
+                continue  # a target, a change or biogenic CO2 under a total is no part of it
             dims = {**ctx.dims, **tax.match_dims(row.label)}
             if dims == ctx.dims:
                 # An unnamed part of its parent: keep its printed label as the category, unless the
@@ -145,13 +145,28 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
 
 
 def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
-    for m in tax.match_label(_clean_label(row.label), raw_unit):
+    label = _clean_label(row.label)
+    for m in tax.match_label(label, raw_unit):
         if m.score < MIN_SCORE:
             break
         metric = tax.metric(m.metric)
         if unit_fits(raw_unit, metric) or _cells_are_percent(row) and metric.unit == "%":
-            return _Resolved(metric, dict(m.dims), m.score)
+            dims = dict(m.dims) or _qualifier_after_dash(label, m.span)
+            return _Resolved(metric, dims, m.score)
     return None
+
+
+_DASH_QUALIFIER = re.compile(r"\s+[–—-]\s+|\s*－\s*")
+
+
+def _qualifier_after_dash(label: str, span: tuple[int, int]) -> dict[str, str]:
+    """"Nitrogen oxides – Pellet Production": the metric named before the dash, a segment or
+    source after it; that part becomes the category."""
+    m = _DASH_QUALIFIER.search(label)
+    if not m or span[1] > m.start():
+        return {}
+    rest = label[m.end():].strip()
+    return {"category": rest} if rest and _label_like(rest) else {}
 
 
 def _context_metric(text: str, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:

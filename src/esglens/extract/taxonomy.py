@@ -282,6 +282,11 @@ class Taxonomy:
 
     # -- metrics
 
+    def negated(self, label: str) -> bool:
+        """The label says it is not a disclosed quantity (a target, a change, biogenic CO2 ...)."""
+        s, _ = normalise(label)
+        return any(h.payload == "all" for h in self._negatives.find(s))
+
     def match_label(self, label: str, unit: str | None = None) -> list[MetricMatch]:
         """Metrics a row label (and its unit, when known) names, best first; [] for targets, changes, shares."""
         s, pos = normalise(label)

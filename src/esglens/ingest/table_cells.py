@@ -22,6 +22,8 @@ _VALUE = re.compile(rf"(?P<num>{_NUM})(?P<mark>{_MARK})?")
 _GLUED = re.compile(
     rf"(?:(?P<fn>\d{{1,2}})(?=\D))?(?P<pre>[^\d\s,.%(\[*#]+)?(?P<num>{_NUM})(?P<mark>{_MARK})?(?P<post>[^\d\s]+)?"
 )
+# a value with its unit glued after it and a footnote number after the unit: "65.28公噸14"
+_GLUED_TRAILING_NOTE = re.compile(rf"(?P<num>{_NUM})(?P<post>[^\d\s,.%()\[\]*#]+)(?P<fn>\d{{1,2}})")
 # a comma-grouped number whose last group has extra digits: a footnote glued on ("3,8362")
 _BROKEN_GROUP = re.compile(r"^(?P<num>[-+−]?\d{1,3}(?:,\d{3})+)(?P<mark>\d{1,2})$")
 _LABEL_NOTE = re.compile(r"^(?P<label>.*?)(?P<sep>\s?)(?P<digits>\d{1,3})$")
@@ -209,6 +211,10 @@ def classify(token: str) -> Token:
         if is_unit(unit) and not (m.group("pre") and m.group("post")):
             value = m.group("num") + (m.group("mark") or "")
             return Token(token, "value", value=value, unit=unit, note=m.group("fn"))
+    m = _GLUED_TRAILING_NOTE.fullmatch(token)
+    if m and is_unit(m.group("post")):
+        # "65.28公噸14": a value, its unit, then footnote 14 (a note always ends the cell)
+        return Token(token, "value", value=m.group("num"), unit=m.group("post"), note=m.group("fn"))
     if is_unit(token):
         return Token(token, "unit")
     return Token(token, "text")

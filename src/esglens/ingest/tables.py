@@ -275,7 +275,7 @@ class _RowScanner:
         elif it.header is not None:
             self._header(it)
         elif self.build is not None and self.build.rows and _wrapped_unit_cells(it.text):
-            _extend_unit(self.build.rows[-1].row, it.text)  # unit cells wrapped under their values
+            _extend_unit(self.build.rows[-1].row, it.text, it.line.no)  # unit cells wrapped under their values
         elif self.build is not None and not self.build.rows and len(it.text) <= 24 and unit_in_caption(it.text):
             self.build.unit = unit_in_caption(it.text)  # "（單位：噸）" between the header and the rows
         else:
@@ -370,12 +370,17 @@ def _wrapped_unit_cells(text: str) -> bool:
     return len(set(tokens)) < len(tokens) and all(len(t) <= 12 for t in tokens)
 
 
-def _extend_unit(row: TableRow, text: str) -> None:
+def _extend_unit(row: TableRow, text: str, line: int) -> None:
     """Join a wrapped unit line to the row's unit ("公噸" + "二氧化碳當量") when every column wraps
-    the same way; differing pieces (a denominator per segment) are left out rather than guessed."""
+    the same way, or take it as the unit of a row printed without one; differing pieces (a
+    denominator per segment) are left out rather than guessed."""
     tokens = text.split()
-    if row.unit and len(set(tokens)) == 1 and is_unit(row.unit + tokens[0]):
+    if len(set(tokens)) != 1:
+        return
+    if row.unit and is_unit(row.unit + tokens[0]):
         row.unit = row.unit + tokens[0]
+    elif row.unit is None and is_unit(tokens[0]) and len(tokens) <= sum(c is not None for c in row.cells):
+        row.unit, row.unit_line = tokens[0], line  # "總能源耗量 179.77 …" / "兆瓦時 兆瓦時 …" under it
 
 
 def _stray_number(parsed: ParsedRow, ncols: int | None) -> bool:
