@@ -345,3 +345,25 @@ def test_dash_qualifiers_and_biogenic_rows(tmp_path):
     assert _one(facts, "air_nox", "2023", category="Pellet Production").value == 621000  # kg
     # biogenic CO2 is outside the scopes: never a part of a GHG figure
     assert not [f for f in facts if f.value in (11463000, 12130000)]
+
+
+MEASURE_COLUMNS_ZH = """\
+示例控股有限公司
+2023年環境、社會及管治報告
+本報告涵蓋2023年1月1日至2023年12月31日。
+表5 僱員總數
+按性別劃分 人數 百分比
+男 364 24.6%
+女 1,114 75.4%
+總計 1,478 100%
+"""
+
+
+def test_a_count_and_its_share_in_columns(tmp_path):
+    facts = _facts(tmp_path, MEASURE_COLUMNS_ZH)
+    assert _one(facts, "employees_total", "2023", gender="female").value == 1114
+    share = _one(facts, "other:employee_share_pct", "2023", gender="female")
+    assert (share.value, share.unit) == (pytest.approx(75.4), "%")
+    assert _one(facts, "employees_total", "2023").value == 1478
+    # the share column never becomes a headcount
+    assert not [f for f in facts if f.metric == "employees_total" and f.value < 101 and f.value != 100]

@@ -300,8 +300,16 @@ def _column_segments(table: Table) -> list[dict[str, str] | None]:
         if not any(_TOTAL_SEGMENT.match(n) for n in distinct):
             return [{"category": n} if n else {} for n in names]
         return [{} if _TOTAL_SEGMENT.match(n) else {"category": n} for n in names]
+    if all(_measure_kind(n) for n in names):
+        return [{} for _ in names]  # "人數 百分比": one value and its share, no breakdown
     tax = Taxonomy.load()
     return [{} if _TOTAL_SEGMENT.match(n) else (tax.match_dims(n) or {"category": n}) for n in names]
+
+
+def _measure_kind(name: str) -> str | None:
+    folded = matching_form(name)[0].strip()
+    lex = lexicon()
+    return "count" if folded in lex.count_words else "share" if folded in lex.share_words else None
 
 
 def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None, r: _Resolved) -> list[Fact]:
@@ -310,7 +318,8 @@ def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None,
     # In a table with period columns, a column without one holds changes or notes, not values.
     dated = any(c.period for c in table.columns)
     segments = _column_segments(table)
-    if not dated and sum(1 for seg in segments if not seg) > 1:
+    measures = not dated and all(_measure_kind(c.label) for c in table.columns)
+    if not dated and not measures and sum(1 for seg in segments if not seg) > 1:
         return []  # several value columns, none named by a period or a breakdown: which is which is unknown
     for col, cell, segment in zip(table.columns, row.cells, segments):
         if cell is None or (dated and not col.period):
@@ -321,19 +330,25 @@ def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None,
         period = periods.resolve_label(col.period, doc_period)
         if period is None:
             continue
-        norm = normalise(parsed.value, raw_unit, r.metric, percent=parsed.percent)
+        metric, cell_unit = r.metric, raw_unit
+        if not dated and (parsed.percent or _measure_kind(col.label) == "share") and metric.unit != "%":
+            # the share column of "人數 百分比": the metric's rate (headcount -> share of employees)
+            if not metric.rate:
+                continue
+            metric, cell_unit = Taxonomy.load().metric(metric.rate), "%"
+        norm = normalise(parsed.value, cell_unit, metric, percent=parsed.percent)
         if norm is None:
             continue
         start, end = periods.bounds(period, doc_period)
         line = doc.line(cell.line)
         out.append(
             Fact(
-                metric=r.metric.id, value=norm.value, unit=norm.unit,
-                raw_value=parsed.raw, raw_unit=raw_unit if raw_unit else ("%" if parsed.percent else None),
+                metric=metric.id, value=norm.value, unit=norm.unit,
+                raw_value=parsed.raw, raw_unit=cell_unit if cell_unit else ("%" if parsed.percent else None),
                 period=period, period_start=start, period_end=end, dims={**segment, **r.dims},
                 page=line.page, line=cell.line, quote=line.text.strip(),
                 source="table", confidence=round(min(r.confidence, norm.confidence) * 0.97, 3),
-                hkex=r.metric.hkex, gri=r.metric.gri, qualifier=parsed.qualifier,
+                hkex=metric.hkex, gri=metric.gri, qualifier=parsed.qualifier,
                 label=row.label, lines=row.lines, table=table.id,
             )
         )

@@ -52,6 +52,8 @@ class Lexicon:
     unit_words: frozenset[str]
     value_words: frozenset[str]
     breakdown_words: frozenset[str]
+    count_words: frozenset[str]
+    share_words: frozenset[str]
     notes_words: frozenset[str]
     change_words: frozenset[str]
     fiscal_words: frozenset[str]
@@ -92,6 +94,8 @@ def lexicon() -> Lexicon:
         unit_words=frozenset(_expand(h["unit_words"])),
         value_words=frozenset(_expand(h["value_words"])),
         breakdown_words=frozenset(_expand(h.get("breakdown_words", []))),
+        count_words=frozenset(_expand(h.get("count_words", []))),
+        share_words=frozenset(_expand(h.get("share_words", []))),
         notes_words=frozenset(_expand(h["notes_words"])),
         change_words=frozenset(_expand(h.get("change_words", []))),
         fiscal_words=frozenset(_expand(p["fiscal_words"])),

@@ -98,6 +98,22 @@ def parse_header(line: Line, period: Period | None) -> Header | None:
     return None
 
 
+def _measure_columns(words: list[str], printed: list[str], lex) -> list[str] | None:
+    """``按性別劃分 人數 百分比`` / ``Gender Number Percentage``: a count column and a share column
+    after at most two words naming the rows; the printed column names, or None."""
+    tail: list[str] = []
+    i = len(words)
+    while i > 0 and (words[i - 1] in lex.count_words or words[i - 1] in lex.share_words):
+        i -= 1
+        tail.insert(0, printed[i])
+    folded = [w.casefold() for w in tail]
+    if len(tail) < 2 or i > 2 or len(set(folded)) != len(folded):
+        return None
+    if not any(w in lex.count_words for w in words[i:]) or not any(w in lex.share_words for w in words[i:]):
+        return None
+    return tail
+
+
 def _breakdown_header(line: Line, lex) -> Header | None:
     """``Male Female Total`` / ``指標 單位 男性 女性 合計``: columns that split the document period's
     value by a breakdown; at least two such words after the label and unit words, nothing else."""
@@ -109,6 +125,10 @@ def _breakdown_header(line: Line, lex) -> Header | None:
     while k < len(words) and (words[k] in lex.label_words or words[k] in lex.unit_words):
         k += 1
     rest = words[k:]
+    measures = _measure_columns(words, printed, lex)
+    if measures is not None:
+        return Header(columns=[Column(label=w, period=None, line=line.no) for w in measures], has_notes=False,
+                      line=line.no, has_unit=False)
     if len(rest) < 2 or any(w not in lex.breakdown_words for w in rest):
         return None
     if len({w for w in rest}) != len(rest):
