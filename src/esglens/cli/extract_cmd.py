@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -84,15 +85,25 @@ def _print_table(facts: FactSet, output: Path | None) -> None:
     meta = doc.metadata
     period = meta.period.label if meta.period else "?"
     console.print(f"[bold]{doc.path}[/] — {meta.company or 'company unknown'}, period {period}: {len(facts)} facts")
-    table = Table(show_lines=False)
-    for col in ("metric", "HKEX", "period", "breakdown", "value", "unit", "as printed", "where", "src"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("metric", "HKEX", "period", "value", "unit", "where"))
+    # on a narrow terminal the less needed columns go first; the breakdown never disappears,
+    # or a gender row would look like a second total
+    columns = ["metric", "HKEX", "period", "breakdown", "value", "unit", "as printed", "where", "src"]
+    width = console.width
+    for col, needs in (("src", 150), ("HKEX", 130), ("as printed", 110)):
+        if width < needs:
+            columns.remove(col)
+    table = Table(show_lines=False, box=box.SIMPLE_HEAD, pad_edge=False)
+    for col in columns:
+        table.add_column(col, overflow="fold", min_width=16 if col == "breakdown" else None,
+                         no_wrap=col in ("metric", "HKEX", "period", "value", "where"))
     for f in facts:
         where = (f"p{f.page} " if f.page else "") + f"L{f.line}"
         dims = ", ".join(f"{k}={v}" for k, v in f.dims.items())
         printed = f"{f.qualifier + ' ' if f.qualifier else ''}{f.raw_value} {f.raw_unit or ''}".strip()
-        src = "derived" if f.derived else f.source
-        table.add_row(f.metric, f.hkex or "", f.period, dims, f"{f.value:,.10g}", f.unit, printed, where, src)
+        cells = {"metric": f.metric, "HKEX": f.hkex or "", "period": f.period, "breakdown": dims,
+                 "value": f"{f.value:,.10g}", "unit": f.unit, "as printed": printed, "where": where,
+                 "src": "derived" if f.derived else f.source}
+        table.add_row(*(cells[c] for c in columns))
     console.print(table)
 
 
