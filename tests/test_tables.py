@@ -398,3 +398,22 @@ def test_html_footnote_superscripts_are_marks_not_digits(tmp_path):
     assert grid.parent == 2 and own.parent == 2
     s2 = [f for f in extract(p) if f.metric == "ghg_scope2" and f.period == "2024"]
     assert [f.value for f in s2] == [4872]  # never 48,723
+
+
+def test_a_bracketed_qualifier_wrapped_into_the_notes_column_finishes_the_label(tmp_path):
+    from esglens import parse
+
+    p = tmp_path / "r.txt"
+    p.write_text(
+        "Example Power plc Annual Report 2023\n"
+        "Carbon 2023 2022 2021 Notes\n"
+        "Group total Scope 2 ktCO2e 231 333 323 Group total Scope 2 covers all indirect emissions\n"
+        "(location-based) associated with our electricity and heat consumption,\n"
+        "across all sites.\n"
+        "Group total Scope 2 ktCO2e 273 332 323\n"
+        "(market-based)\n",
+        encoding="utf-8",
+    )
+    rows = parse(p).tables[0].rows
+    labels = [r.label for r in rows if not r.is_section]
+    assert labels == ["Group total Scope 2 (location-based)", "Group total Scope 2 (market-based)"]

@@ -390,14 +390,23 @@ def _stray_number(parsed: ParsedRow, ncols: int | None) -> bool:
     return all(v is not None and v.isdigit() and len(v) <= 3 for v in parsed.values)
 
 
+_LEADING_QUALIFIER = re.compile(r"^\s*[（(][^（()）]{2,30}[）)]")
+
+
 def _continues_last_row(build: _Build, it: _Item, parsed: ParsedRow) -> bool:
     """A PDF row whose label (and unit) wrap onto the line after its values:
     ``Group total Scope 2 ktCO2e 273`` / ``(market-based)``."""
     if it.blank_before or build.pending or not build.rows or build.rows[-1].row.is_section:
         return False
-    if build.last_notes:
-        return False  # the wrapped line continues the notes column, not the label
     row = build.rows[-1].row
+    if build.last_notes:
+        # the wrapped line continues the notes column, not the label; but a qualifier in brackets
+        # at its start ("(location-based) associated with ...") finishes the label
+        m = _LEADING_QUALIFIER.match(it.text)
+        if m and row.label and "(" not in row.label and "（" not in row.label:
+            row.label = f"{row.label} {m.group(0).strip()}"
+            row.label_lines.append(it.line.no)
+        return False
     label = parsed.label or it.text
     if not row.label or _is_prose(label) or not _continues(row.label, label):
         return False
