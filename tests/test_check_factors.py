@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from check_helpers import document, fact, facts
 
 from esglens.check.common import unit_factor
@@ -76,3 +78,19 @@ def test_heat_factor():
     assert _one(check_factors(None, fs), "factor.heat").severity == "info"
     fs = facts(fact("ghg_scope2", "1,447.10", category="heat"), fact("heat", "1,315.54", unit="GJ"))
     assert _one(check_factors(None, fs), "factor.heat").severity == "warning"
+
+
+@pytest.mark.parametrize("unit, amount, emissions", [("t", "1,000", "3,190"), ("GJ", "10,000", "741"), ("L", "100,000", "268")])
+def test_fuel_factor_bands_in_every_unit(unit, amount, emissions):
+    # diesel at the IPCC default (74.1 kgCO2/GJ) passes whether the fuel is printed in t, GJ or L ...
+    ok = check_factors(None, facts(fact("ghg_scope1", emissions, category="diesel"), fact("diesel", amount, unit=unit)))
+    assert [f.status for f in ok] == ["pass"]
+    # ... and a thousandfold slip fails in each of them
+    slip = check_factors(None, facts(fact("ghg_scope1", emissions, category="diesel"),
+                                     fact("diesel", amount.replace(",", "") + "000", unit=unit)))
+    assert [f.severity for f in slip] == ["warning"]
+
+
+def test_a_row_mixing_fuels_implies_no_single_fuel_factor():
+    fs = facts(fact("ghg_scope1", "1,642.8", category="towngas and diesel generators"), fact("diesel", "3,846", unit="GJ"))
+    assert check_factors(None, fs) == []

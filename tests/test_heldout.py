@@ -24,6 +24,8 @@ FLOORS = {
     "lotus-textiles-fy2024.zh-hant.txt": (0.94, 0.83),
     "meridian-energy-2024.en.html": (0.82, 0.75),
     "xinghe-logistics-2023.zh-hans.txt": (0.95, 0.80),
+    "kowloon-property-2023.zh-hant.pdf": (0.94, 0.88),
+    "sunrise-health-fy2024.en.pdf": (0.85, 0.82),
 }
 
 
@@ -75,6 +77,22 @@ def test_checks_find_the_inconsistencies_the_writers_planted():
     xinghe = _check("xinghe-logistics-2023.zh-hans.txt")
     ages = xinghe.get("arith.workforce.age.employees_total.2023")
     assert ages is not None and ages.severity == "error" and 113 in ages.lines
+    kowloon = _check("kowloon-property-2023.zh-hant.pdf")  # towngas 842.5 printed for 742.5
+    scope1 = kowloon.get("arith.breakdown.category.ghg_scope1.2023")
+    assert scope1 is not None and scope1.status == "fail" and 41 in scope1.lines
+
+
+def test_implied_factors_use_the_region_the_electricity_is_bought_in():
+    """Hong Kong companies that name no utility are judged against Hong Kong's grid too."""
+    for name in ("kowloon-property-2023.zh-hant.pdf", "sunrise-health-fy2024.en.pdf"):
+        report = _check(name)
+        grids = [f for f in report.findings if f.id.startswith("factor.grid.")]
+        assert grids and all(f.status == "pass" for f in grids), (name, [f.message for f in grids])
+        assert all("hong_kong" in f.data["region"] for f in grids)
+
+
+# the sums the writers broke on purpose (see *.notes.md)
+PLANTED = {"arith.breakdown.category.ghg_scope1.2023"}
 
 
 def test_no_false_alarms_on_sums_that_hold():
@@ -82,5 +100,5 @@ def test_no_false_alarms_on_sums_that_hold():
     for name in FLOORS:
         report = _check(name)
         noisy = [f.id for f in report.findings if f.id.startswith("arith.breakdown") and f.status == "fail"
-                 and f.severity in ("error", "warning")]
+                 and f.severity in ("error", "warning") and f.id not in PLANTED]
         assert noisy == [], (name, noisy)

@@ -27,12 +27,18 @@ def detect_region(doc: Document | None) -> str:
     for name, cfg in regions.items():
         words = matching_words(tuple(cfg["words"]))
         hits[name] = sum(1 for _, text in lines if any(w in text for w in words))
-    for name in ("hong_kong", "singapore", "uk", "china"):
+    for name in ("hong_kong", "singapore", "uk"):
         if hits.get(name, 0) >= int(regions[name]["min_hits"]):
             return name
-    if (doc.metadata.language or "").startswith("zh") or doc.metadata.script in ("hans", "hant"):
-        return "china"
-    return "global"
+    hk = regions["hong_kong"]
+    hk_words = matching_words(tuple(hk.get("weak_words", [])))
+    hk_skip = matching_words(tuple(hk.get("weak_exclude", [])))
+    hk_lines = sum(1 for _, text in lines if any(w in text for w in hk_words) and not any(w in text for w in hk_skip))
+    hk_weak = bool(hk_words) and hk_lines >= int(hk.get("weak_min_hits", 3))
+    chinese = (doc.metadata.language or "").startswith("zh") or doc.metadata.script in ("hans", "hant")
+    if hits.get("china", 0) >= int(regions["china"]["min_hits"]) or chinese:
+        return "hong_kong+china" if hk_weak else "china"
+    return "hong_kong" if hk_weak else "global"
 
 
 def _sum_in(facts: list[Fact], unit: str) -> tuple[float, float] | None:
@@ -120,8 +126,19 @@ def _grid(printed: list[Fact], period: str, region: str) -> Finding | None:
     value = _implied(emissions, to_unit(elec, "MWh"), 1.0) if emissions else None
     if value is None:
         return None
-    ref = cfg["grid"].get(region, cfg["grid"]["global"])
+    ref = _grid_reference(cfg["grid"], region)
     return _finding(f"factor.grid.{period}", "grid factor", value, "tCO2e/MWh", ref, [*rows, elec], "A1.2")
+
+
+def _grid_reference(grids: dict[str, Any], region: str) -> dict[str, Any]:
+    """The reference range of a region, or of several ("hong_kong+china": either grid may apply)."""
+    parts = [grids[r] for r in region.split("+") if r in grids]
+    if not parts:
+        return grids["global"]
+    if len(parts) == 1:
+        return parts[0]
+    return {**parts[0], "name": " or ".join(p["name"] for p in parts), "min": min(p["min"] for p in parts),
+            "max": max(p["max"] for p in parts), "references": [r for p in parts for r in p.get("references", [])]}
 
 
 def _heat(printed: list[Fact], period: str) -> Finding | None:
@@ -143,6 +160,9 @@ def _fuel(printed: list[Fact], period: str, name: str, cfg: dict[str, Any]) -> F
     if fuel is None or fuel.value <= 0:
         return None
     rows = _scope_rows(printed, "ghg_scope1", period, matching_words(tuple(cfg["category_words"])))
+    others = [w for other, c in factors()["fuel"].items() if other != name for w in c["category_words"]]
+    mixed = matching_words(tuple(others + list(factors().get("fuel_mixture", {}).get("words", []))))
+    rows = [r for r in rows if not _matches(r, mixed)]  # "towngas and diesel generators": not one fuel's
     if not rows:
         return None
     unit, amount = fuel.unit, to_unit(fuel, fuel.unit)

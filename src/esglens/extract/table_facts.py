@@ -121,6 +121,8 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                 ctx = _default_for_breakdown(row, raw_unit, tax)
             if ctx is None or _names_another_metric(row, ctx, tax) or tax.negated(_clean_label(row.label)):
                 continue  # a target, a change or biogenic CO2 under a total is no part of it
+            if ctx.metric.unit == "tCO2e" and _plain_mass(raw_unit):
+                continue  # tonnes of a pollutant under an emissions total are not CO2e
             dims = {**ctx.dims, **tax.match_dims(row.label)}
             if dims == ctx.dims:
                 # An unnamed part of its parent: keep its printed label as the category, unless the
@@ -137,8 +139,8 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                     dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
         row_facts = _row_facts(doc, table, row, raw_unit, resolved)
-        if resolved is mine and row.level == 0 and row.parent is None and set(mine.dims) == {"category"} \
-                and _bracketed(row.label):
+        if resolved is mine and (parent is None or parent.metric.id != mine.metric.id) \
+                and set(mine.dims) == {"category"} and _bracketed(row.label):
             ctx_in.described.extend(row_facts)
         out.extend(row_facts)
     return out, _Context(group_label, latest_total, ctx_in.described, breakdown)
@@ -215,6 +217,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_MARKS = re.compile(r"[《》「」，。；：！？]|[,.;:]\s")
 
 
+def _plain_mass(raw_unit: str | None) -> bool:
+    from .. import units
+
+    try:
+        return bool(raw_unit) and units.parse_unit(raw_unit).kind == "mass"
+    except units.UnitError:
+        return False
+
+
 def _is_bare_total(label: str) -> bool:
     text, _ = matching_form(_clean_label(label))
     return text.strip(" :：-–") in lexicon().bare_total_labels
@@ -254,7 +265,7 @@ def _clean_label(label: str) -> str:
 
 
 def _bracketed(label: str) -> bool:
-    return bool(re.search(r"[（(][^（()）]+[）)]\s*$", _clean_label(label)))
+    return bool(re.search(r"[（(][^（()）]+[）)]\s*\d{0,2}$", _clean_label(label)))
 
 
 _BREAKDOWN_HEADING = re.compile(r"^(?:按|分|依|by\s+)?(?P<x>.+?)(?:划分|分布|分类|区分|统计|breakdown)?$")
@@ -267,7 +278,15 @@ def _breakdown_heading(label: str) -> str | None:
     m = _BREAKDOWN_HEADING.match(text)
     if not m or m.group("x") == text and not text.startswith(("按", "分", "依", "by ")):
         return None  # a heading must say "by ..." to name a breakdown
-    return lexicon().breakdown_headings.get(m.group("x").strip())
+    x = m.group("x").strip()
+    headings = lexicon().breakdown_headings
+    if x in headings:
+        return headings[x]
+    # "按年齡組別劃分": the longest heading word inside it names the key
+    for word in sorted(headings, key=len, reverse=True):
+        if len(word) >= 2 and word in x:
+            return headings[word]
+    return None
 
 
 def _is_subrow(label: str) -> bool:

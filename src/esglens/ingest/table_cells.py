@@ -264,6 +264,9 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
     tail = _classify_tail(raw_tokens)
     if not tail or tail[-1].kind == "text":
         return ParsedRow(label=" ".join(raw_tokens), notes_text=notes_text)  # ends in text: no cells
+    if len(tail) == 1 and tail[0].kind == "na" and tail[0].text in _DASHES and len(raw_tokens) > 1 \
+            and (ncols is None or ncols > 1):
+        return ParsedRow(label=" ".join(raw_tokens), notes_text=notes_text)  # "Scope 2 emissions –" wraps on
     label_tokens = raw_tokens[: len(raw_tokens) - len(tail)]
     if ncols and sum(t.kind in ("value", "na") for t in tail) > ncols:
         tail = _join_open_ratio(tail)
@@ -275,6 +278,7 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
 
 
 _MAX_UNIT_WORDS = 4
+_DASHES = frozenset("-–—")
 _BRACKET_CHARS = re.compile(r"[()（）\[\]【】]")
 
 
@@ -382,10 +386,10 @@ def _read_tail(tail: list[Token], label_tokens: list[str], ncols: int | None) ->
 
 
 def _dangles(label: str) -> bool:
-    """A label that cannot end here ("Total number of", "參與培訓的")."""
-    lex = lexicon()
+    """An English label that cannot end here ("Total number of"): the unit-like word after it is its
+    last word. (A Chinese label ending in "及" wraps onto the next line instead.)"""
     words = label.split()
-    return bool(words) and (words[-1].casefold() in lex.continue_words_en or label.endswith(lex.continue_ends))
+    return bool(words) and words[-1].casefold() in lexicon().continue_words_en
 
 
 def _both_sides(before: list[Token], after: list[Token], ncols: int | None) -> bool:

@@ -95,7 +95,7 @@ def _by_sums(rows: list[TableRow]) -> None:
         target = _numbers(row)
         if not any(v for v in target if v is not None):
             continue
-        parts = _parts_of(rows, i)
+        parts = _parts_of(rows, i) or (_parts_above(rows, i) if _names_total(row) else [])
         for k in parts:
             rows[k].level = 1
             rows[k].parent = i
@@ -125,6 +125,23 @@ def _parts_of(rows: list[TableRow], i: int) -> list[int]:
             if full or (some and _names_total(row) and _boundary_after(rows, row, j)):
                 return parts
         if _exceeds(row, group):
+            break
+    return []
+
+
+def _parts_above(rows: list[TableRow], i: int) -> list[int]:
+    """A total printed under its parts ("Clinical waste", "Chemical waste", then "Total hazardous
+    waste"): the nearest run of rows right above it that adds up to it in every column."""
+    row = rows[i]
+    parts: list[int] = []
+    for j in range(i - 1, max(-1, i - 1 - _MAX_GROUP), -1):
+        other = rows[j]
+        if other.parent is not None or not _can_be_part(row, other):
+            break
+        parts.insert(0, j)
+        if len(parts) >= 2 and _adds_up(row, [rows[k] for k in parts])[0]:
+            return parts
+        if _exceeds(row, [rows[k] for k in parts]):
             break
     return []
 
@@ -164,9 +181,14 @@ def _deepen(rows: list[TableRow], k: int) -> None:
 
 
 def _summable(row: TableRow) -> bool:
-    if any(c is not None and c.text.rstrip().endswith(("%", "％")) for c in row.cells):
-        return False  # shares do not add up to a total row
+    values = [c for c in row.cells if c is not None]
+    if values and all(_is_percent(c.text) for c in values):
+        return False  # shares do not add up to a total row (a "% change" column beside values is no share)
     return _summable_text(f"{row.unit or ''} {row.label}")
+
+
+def _is_percent(text: str) -> bool:
+    return text.rstrip().endswith(("%", "％"))
 
 
 @lru_cache(maxsize=16384)
@@ -220,8 +242,8 @@ def _adds_up(total: TableRow, parts: list[TableRow]) -> tuple[bool, bool]:
     """(adds up in every column compared, adds up in at least one column)."""
     results: list[bool] = []
     for c, cell in enumerate(total.cells):
-        if cell is None:
-            continue
+        if cell is None or _is_percent(cell.text):
+            continue  # a change or share column does not add up
         value = _number(cell.text)
         part_cells = [p.cells[c] if c < len(p.cells) else None for p in parts]
         if value is None or any(pc is None for pc in part_cells):
@@ -242,6 +264,8 @@ def _exceeds(total: TableRow, parts: list[TableRow]) -> bool:
     """Every column's parts already add to more than the total (all values non-negative)."""
     over: list[bool] = []
     for c, value in enumerate(_numbers(total)):
+        if total.cells[c] is not None and _is_percent(total.cells[c].text):
+            continue
         nums = [_numbers(p)[c] if c < len(p.cells) else None for p in parts]
         if value is None or value <= 0 or any(n is None or n < 0 for n in nums):
             continue
