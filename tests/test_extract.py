@@ -367,3 +367,25 @@ def test_a_count_and_its_share_in_columns(tmp_path):
     assert _one(facts, "employees_total", "2023").value == 1478
     # the share column never becomes a headcount
     assert not [f for f in facts if f.metric == "employees_total" and f.value < 101 and f.value != 100]
+
+
+TOTAL_BELOW_AND_INDEX_EN = """\
+Example Health Limited ESG Report 2024
+The reporting period is 1 January 2024 to 31 December 2024.
+Indicator Unit 2024 2023
+Clinical waste5 kg 612,480 596,730
+Chemical waste kg 18,640 17,920
+Total hazardous waste tonnes 631.12 614.65
+A1.1 Air emissions - page 2 A1.2 GHG emissions - page 3
+A2.1 Energy - page 3 A2.2 Water - page 4
+"""
+
+
+def test_parts_above_their_total_and_index_lines(tmp_path):
+    facts = _facts(tmp_path, TOTAL_BELOW_AND_INDEX_EN)
+    clinical = _one(facts, "hazardous_waste", "2024", category="Clinical waste")
+    assert (clinical.value, clinical.unit) == (pytest.approx(612.48), "t")
+    assert _one(facts, "hazardous_waste", "2024").value == pytest.approx(631.12)
+    from esglens.ingest.table_cells import detach_note
+    assert detach_note("Under 307") == ("Under 30", "7") and detach_note("Under 30") == ("Under 30", None)
+    assert not [f for f in facts if f.value in (3, 4)]  # content-index page numbers are no KPIs

@@ -83,9 +83,13 @@ def _continues(before: Table, table: Table) -> bool:
 
 def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context) -> tuple[list[Fact], _Context]:
     out: list[Fact] = []
-    own: dict[int, _Resolved | None] = {}
     group_label, latest_total, breakdown = ctx_in.group_label, ctx_in.latest_total, ctx_in.breakdown
+    # every row's own reading first: a total printed below its parts is their parent too
+    own = {i: _own_metric(row, row.unit or table.unit, tax) for i, row in enumerate(table.rows)
+           if not row.is_section and any(c is not None for c in row.cells)}
     for i, row in enumerate(table.rows):
+        if _is_index_entry(row.label):
+            continue
         if row.is_section or not any(c is not None for c in row.cells):
             group_label = row.label
             breakdown = _breakdown_heading(row.label)
@@ -93,8 +97,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                 latest_total = None  # "按性別劃分" keeps the total above: its parts follow
             continue
         raw_unit = row.unit or table.unit
-        mine = _own_metric(row, raw_unit, tax)
-        own[i] = mine
+        mine = own[i]
         parent = own.get(row.parent) if row.parent is not None else None
         resolved = None
         if mine is not None and not _is_breakdown_of(mine, parent):
@@ -215,6 +218,17 @@ def _names_another_metric(row: TableRow, ctx: _Resolved, tax: Taxonomy) -> bool:
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_MARKS = re.compile(r"[《》「」，。；：！？]|[,.;:]\s")
+
+
+_DISCLOSURE_CODE = re.compile(r"(?<![A-Za-z0-9])(?:[AB]\d{1,2}(?:\.\d{1,2})?|GRI\s?\d{3}(?:-\d{1,2})?|\d{3}-\d{1,2})(?![\d.])")
+
+
+def _is_index_entry(label: str) -> bool:
+    """"A1.2 GHG emissions - page 3": a line of the report's content index read as a table row."""
+    if not _DISCLOSURE_CODE.search(label):
+        return False
+    folded = label.casefold()
+    return any(w in folded for w in lexicon().index_page_words)
 
 
 def _plain_mass(raw_unit: str | None) -> bool:
