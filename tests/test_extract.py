@@ -389,3 +389,22 @@ def test_parts_above_their_total_and_index_lines(tmp_path):
     from esglens.ingest.table_cells import detach_note
     assert detach_note("Under 307") == ("Under 30", "7") and detach_note("Under 30") == ("Under 30", None)
     assert not [f for f in facts if f.value in (3, 4)]  # content-index page numbers are no KPIs
+
+
+LABEL_SHAPES_EN = """\
+Example Power Limited ESG Report 2024
+The reporting period is 1 January 2024 to 31 December 2024.
+Indicator Unit 2024 2023
+Total water consumption (withdrawal less discharge) m3 3,218,900 3,428,500
+Diesel and petrol (vehicle fleet) GJ 26,073 27,611
+Anti-corruption training hours (directors and employees) hours 6,824 6,102
+"""
+
+
+def test_label_shapes_brackets_two_fuels_and_everyone(tmp_path):
+    facts = _facts(tmp_path, LABEL_SHAPES_EN)
+    assert _one(facts, "water", "2024").value == 3218900  # the brackets explain, "water consumption" names
+    fuels = [f for f in facts if f.line == 5]
+    # two fuels in one row are neither diesel nor petrol: a part of direct energy
+    assert {f.metric for f in fuels} == {"energy_direct"} and all(f.dims for f in fuels)
+    assert _one(facts, "anti_corruption_training_hours", "2023").value == 6102  # directors and employees = all

@@ -35,6 +35,7 @@ class _Resolved:
     metric: MetricDef
     dims: dict[str, str]
     confidence: float
+    part: bool = False  # a part of a broader metric by construction (two fuels in one row): never its total
 
 
 @dataclass
@@ -142,7 +143,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                     dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
         row_facts = _row_facts(doc, table, row, raw_unit, resolved)
-        if resolved is mine and (parent is None or parent.metric.id != mine.metric.id) \
+        if resolved is mine and not mine.part and (parent is None or parent.metric.id != mine.metric.id) \
                 and set(mine.dims) == {"category"} and _bracketed(row.label):
             ctx_in.described.extend(row_facts)
         out.extend(row_facts)
@@ -151,14 +152,49 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
 
 def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
     label = _clean_label(row.label)
-    for m in tax.match_label(label, raw_unit):
-        if m.score < MIN_SCORE:
-            break
-        metric = tax.metric(m.metric)
-        if unit_fits(raw_unit, metric) or _cells_are_percent(row) and metric.unit == "%":
-            dims = dict(m.dims) or _qualifier_after_dash(label, m.span)
-            return _Resolved(metric, dims, m.score)
-    return None
+    matches = tax.match_label(label, raw_unit)
+    if not matches and _BRACKETED_PART.search(label):
+        # "Total water consumption (withdrawal less discharge)": the brackets explain, the rest names
+        label = _BRACKETED_PART.sub("", label).strip() or label
+        matches = tax.match_label(label, raw_unit)
+    fitting = [m for m in matches if m.score >= MIN_SCORE and (
+        unit_fits(raw_unit, tax.metric(m.metric)) or _cells_are_percent(row) and tax.metric(m.metric).unit == "%")]
+    if not fitting:
+        return None
+    m = fitting[0]
+    shared = None if _says_total(label) else _shared_broader(fitting, tax)
+    if shared is not None:
+        # "Diesel and petrol (vehicle fleet)": two fuels in one row are their common parent's part
+        return _Resolved(shared, {"category": label}, m.score * 0.95, part=True)
+    dims = _everyone_keeps_no_rank(label, dict(m.dims)) or _qualifier_after_dash(label, m.span)
+    return _Resolved(tax.metric(m.metric), dims, m.score)
+
+
+_BRACKETED_PART = re.compile(r"\s*[（(][^（()）]*[）)]")
+
+
+def _says_total(label: str) -> bool:
+    folded = matching_form(label)[0]
+    return any(w in folded for w in lexicon().total_words)
+
+
+def _shared_broader(matches, tax: Taxonomy) -> MetricDef | None:
+    """Two metrics named side by side at the same strength, both parts of one broader metric."""
+    if len(matches) < 2 or abs(matches[0].score - matches[1].score) > 1e-9:
+        return None
+    a, b = matches[0], matches[1]
+    if a.metric == b.metric or not (a.span[1] <= b.span[0] or b.span[1] <= a.span[0]):
+        return None
+    common = [x for x in a.definition.broader if x in b.definition.broader and not x.startswith("other:")]
+    # the narrowest shared parent: the one that is itself under the others ("energy_direct" under "energy_total")
+    common.sort(key=lambda x: -len(tax.metric(x).broader))
+    return tax.metric(common[0]) if common else None
+
+
+def _everyone_keeps_no_rank(label: str, dims: dict[str, str]) -> dict[str, str]:
+    if "rank" in dims and any(p in matching_form(label)[0] for p in lexicon().everyone_phrases):
+        dims.pop("rank")
+    return dims
 
 
 _DASH_QUALIFIER = re.compile(r"\s+[–—-]\s+|\s*－\s*")

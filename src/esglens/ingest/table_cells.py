@@ -67,6 +67,7 @@ class Lexicon:
     breakdown_headings: dict[str, str]
     measure_suffixes: tuple[str, ...]
     index_page_words: tuple[str, ...]
+    everyone_phrases: tuple[str, ...]
     ratio_marks: tuple[str, ...]
     continue_starts: tuple[str, ...]
     continue_ends: tuple[str, ...]
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         breakdown_headings={form: key for word, key in lab.get("breakdown_headings", {}).items() for form in _expand([word])},
         measure_suffixes=tuple(_expand(lab["measure_suffixes"])),
         index_page_words=tuple(_expand(lab.get("index_page_words", []))),
+        everyone_phrases=tuple(_expand(lab.get("everyone_phrases", []))),
         ratio_marks=tuple(_expand(lab["ratio_marks"])),
         continue_starts=tuple(_expand(lab["continue_starts"])),
         continue_ends=tuple(_expand(lab["continue_ends"])),
