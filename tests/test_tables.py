@@ -417,3 +417,29 @@ def test_a_bracketed_qualifier_wrapped_into_the_notes_column_finishes_the_label(
     rows = parse(p).tables[0].rows
     labels = [r.label for r in rows if not r.is_section]
     assert labels == ["Group total Scope 2 (location-based)", "Group total Scope 2 (market-based)"]
+
+
+def test_gri_style_text_layer_numbers(tmp_path):
+    """Space thousands separators, negatives in parentheses, letter footnotes, a unit in the title."""
+    from esglens import extract, parse
+
+    p = tmp_path / "r.txt"
+    p.write_text(
+        "Example Logistics Limited Sustainability Report 2023\n"
+        "This report covers 1 January 2023 to 31 December 2023.\n\n"
+        "Table 3.2  Greenhouse gas emissions (tonnes CO2e)\n"
+        "                                                       2023          2022\n"
+        "Total Scope 1                                        54 505        56 515\n"
+        "  Location-based                                     53 064     56 927(b)\n"
+        "Land use, net(c)                                      (640)         (580)\n"
+        "Group total Scope 1 ktCO2e                              255           336\n",
+        encoding="utf-8",
+    )
+    table = parse(p).tables[0]
+    assert table.unit == "tonnes CO2e"
+    rows = {r.label: [c.text if c else None for c in r.cells] for r in table.rows}
+    assert rows["Total Scope 1"] == ["54,505", "56,515"]
+    assert rows["Land use, net"] == ["(640)", "(580)"]
+    assert rows["Group total Scope 1"] == ["255", "336"]  # "1" stays in the label
+    s1 = [f for f in extract(p) if f.metric == "ghg_scope1" and f.period == "2022" and not f.dims]
+    assert [f.value for f in s1][:1] == [56515]

@@ -298,7 +298,9 @@ def _is_breakdown_of(mine: _Resolved, parent: _Resolved | None) -> bool:
     # is still a part, unless that metric sits under the parent's ("電力" under 能源消耗總量):
     # "廢紙箱及包裝物" under 無害廢棄物總量 is waste, not packaging; "Fugitive emissions – SF6" under
     # scope 1 is scope 1, not total emissions.
-    return parent.metric.id not in mine.metric.broader
+    # a parent read as a catch-all `other:` metric is too uncertain to overrule a taxonomy metric
+    return parent.metric.id not in mine.metric.broader and not (
+        parent.metric.id.startswith("other:") and not mine.metric.id.startswith("other:"))
 
 
 def _cells_are_percent(row: TableRow) -> bool:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 from ..model import Line, Metadata, Period
@@ -53,8 +55,10 @@ def detect_metadata(lines: list[Line], front_matter: dict[str, Any], filename: s
 
 # --- language and script -------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
+# Runs rather than single characters: far fewer matches to count ("[..][..]*" scans faster than "[..]+").
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff]*")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z]*")
 
 
 def _sample(lines: list[Line]) -> str:
@@ -69,7 +73,7 @@ def _sample(lines: list[Line]) -> str:
 
 def _language(lines: list[Line]) -> str | None:
     text = _sample(lines)
-    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    han, latin = sum(map(len, _HAN_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
     if not han and not latin:
         return None
     # One Chinese character carries about as much as an English word of ~4-5 letters.
@@ -79,7 +83,7 @@ def _language(lines: list[Line]) -> str | None:
 def _script(lines: list[Line]) -> str | None:
     """Traditional text changes in many places when converted to Simplified; Simplified text
     hardly at all (a few characters shared by both scripts aside)."""
-    text = "".join(_HAN.findall(_sample(lines)))[:_SCRIPT_SAMPLE]
+    text = "".join(_HAN_RUN.findall(_sample(lines)))[:_SCRIPT_SAMPLE]
     if not text:
         return None
     changed = sum(a != b for a, b in zip(text, to_simplified(text)))
@@ -120,9 +124,9 @@ def _company(lines: list[Line], language: str | None, front_matter: dict[str, An
     weights = [3 if i < early or not ln.is_content else 1 for i, ln in enumerate(lines)]
     zh = _zh_entities([ln.text for ln in lines], weights)
     en: Counter[str] = Counter()
-    for ln, weight in zip(lines, weights):
-        for name in _en_entities(ln.text):
-            en[name] += weight
+    for i in _naming_en_suffix([ln.text for ln in lines]):
+        for name in _en_entities(lines[i].text):
+            en[name] += weights[i]
     first, second = (zh, en) if language != "en" else (en, zh)
     for counts in (first, second):
         if counts:
@@ -205,6 +209,24 @@ def _en_entity_re() -> re.Pattern[str]:
     return _EN_ENTITY_RE
 
 
+@lru_cache(maxsize=1)
+def _en_suffix_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s in _rules()["company"]["en_suffixes"]))
+
+
+def _naming_en_suffix(texts: list[str]) -> list[int]:
+    """Indexes of the texts holding an English legal suffix: only they can name an entity, and
+    one scan over all of them is much faster than the entity pattern on each."""
+    joined = "\n".join(texts)
+    ends = list(accumulate(len(t) + 1 for t in texts))  # where each text's separator ends
+    found: list[int] = []
+    for m in _en_suffix_re().finditer(joined):
+        i = bisect_right(ends, m.start())
+        if not found or found[-1] != i:
+            found.append(i)
+    return found
+
+
 _EN_STOP = {"The", "A", "An", "Of", "By", "From", "For", "And", "In", "On", "To", "With", "At", "As", "This"}
 
 
@@ -227,6 +249,10 @@ def _en_entities(text: str) -> list[str]:
 # --- period --------------------------------------------------------------------------------
 
 
+_FISCAL_PREFIXES = ("financial ", "fiscal ")  # may stand before "year ended"
+_FY_WORDS = ("財年", "财年", "財政年度", "财政年度")  # "2024財年": a year before one of these is fiscal
+
+
 @lru_cache(maxsize=1)
 def _period_patterns() -> dict[str, re.Pattern[str]]:
     months = "|".join(m.capitalize() + "|" + m for m in _rules()["period"]["months"])
@@ -236,16 +262,112 @@ def _period_patterns() -> dict[str, re.Pattern[str]]:
     en_dmy_full = rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({months})\s*,?\s*(\d{{4}})"
     en_mdy = rf"({months})\s+(\d{{1,2}}),?\s*(\d{{4}})?"
     en_mdy_full = rf"({months})\s+(\d{{1,2}}),?\s*(\d{{4}})"
+    fiscal = "|".join(map(re.escape, _FISCAL_PREFIXES))
+    fy_words = "|".join(map(re.escape, _FY_WORDS))
     return {
         "en_range_mdy": re.compile(rf"{en_mdy}\s*(?:to|until|through|–|-|—)\s*{en_mdy_full}"),
         "zh_range": re.compile(rf"{zh_date}\s*(?:起\s*)?(?:至|到|－|-|–|—|~|～)\s*{zh_date_no_year}"),
         "en_range": re.compile(rf"{en_dmy}\s*(?:to|until|through|–|-|—)\s*{en_dmy_full}"),
         "zh_year_ended": re.compile(rf"截至\s*{zh_date}\s*止\s*(?:的)?\s*(財政年度|财政年度|財年|财年|年度)"),
         "en_year_ended": re.compile(
-            rf"(financial |fiscal )?year ended\s+(?:on\s+)?{en_dmy_full}", re.IGNORECASE
+            rf"({fiscal})?year ended\s+(?:on\s+)?{en_dmy_full}", re.IGNORECASE
         ),
-        "fy_token": re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d{2}|\d{2})(?!\d)|((?:19|20)\d{2})\s*(?:財年|财年|財政年度|财政年度)"),
+        "fy_token": re.compile(
+            rf"(?<![A-Za-z])FY\s?((?:19|20)\d{{2}}|\d{{2}})(?!\d)|((?:19|20)\d{{2}})\s*(?:{fy_words})"
+        ),
     }
+
+
+# --- fast scanning for the period patterns ----------------------------------------------------
+# Most period patterns open with a digit, an optional word or a look-behind, so `re` tries them
+# at every position of the report, which on a long report costs more than the rest of the
+# metadata together. Each match holds a word that a literal scan finds fast (a month name,
+# "year ended", 年, FY) at a known distance from where the match starts; the patterns are tried
+# only at those starts, which yields exactly the matches of `finditer` over the whole text.
+
+
+def _overlapping(words: list[str]) -> bool:
+    """Whether an occurrence of one word can start inside an occurrence of another (or itself),
+    so that a left-to-right scan for the words would miss some occurrences."""
+    folded = [w.casefold() for w in words]
+    return any(
+        b.startswith(a[k:]) or a[k:].startswith(b) for a in folded for b in folded for k in range(1, len(a))
+    )
+
+
+class _Spots:
+    """Every position where one of some literal words starts, found in one regex scan."""
+
+    def __init__(self, words: list[str], flags: int = 0) -> None:
+        alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        # A look-ahead finds overlapping occurrences too, but is tried at every position.
+        self._re = re.compile(f"(?=(?:{alternation}))" if _overlapping(words) else alternation, flags)
+
+    def __call__(self, text: str) -> list[int]:
+        return [m.start() for m in self._re.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _period_spots() -> dict[str, _Spots]:
+    months = [spelling for m in _rules()["period"]["months"] for spelling in (m.capitalize(), m)]
+    return {
+        "month": _Spots(months),
+        "year_ended": _Spots(["year ended"], re.IGNORECASE),
+        "year": _Spots(["年"]),
+        "fy": _Spots(["FY"]),
+        "fy_word": _Spots(list(_FY_WORDS)),
+    }
+
+
+def _space_start(text: str, i: int) -> int:
+    """Where the run of whitespace that ends at ``i`` starts (``i`` when there is none)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, trying the pattern only at ``starts``: every position where a
+    match can start must be among them (others are harmless)."""
+    found, end = [], 0
+    for pos in sorted(set(starts)):
+        if pos >= end and (m := pattern.match(text, pos)):
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _four_digits_before(text: str, spots: list[int]) -> list[int]:
+    """Where a match starts that has four digits, maybe spaces, then a word found at ``spots``."""
+    starts = (_space_start(text, q) - 4 for q in spots)
+    return [p for p in starts if p >= 0]
+
+
+def _period_matches(text: str, name: str, months: list[int] | None = None) -> list[re.Match[str]]:
+    """``_period_patterns()[name].finditer(text)`` as a list, found fast (but for "zh_year_ended",
+    which opens with a literal and scans fast by itself). ``months``: where month names start,
+    when already known."""
+    pattern, spots = _period_patterns()[name], _period_spots()
+    if months is None and name in ("en_range", "en_range_mdy"):
+        months = spots["month"](text)
+    if name == "zh_range":  # "2024 年1月1日至…"
+        starts = _four_digits_before(text, spots["year"](text))
+    elif name == "en_range":  # "1st January 2024 to …": a day before the spaces before the month
+        starts = []
+        for q in months:
+            space = _space_start(text, q)
+            if space < q:
+                starts += range(max(0, space - 4), space)
+    elif name == "en_range_mdy":  # "January 1, 2024 to …"
+        starts = months
+    elif name == "en_year_ended":  # "(financial |fiscal )year ended …"
+        offsets = (0, *map(len, _FISCAL_PREFIXES))
+        starts = [max(0, q - k) for q in spots["year_ended"](text) for k in offsets]
+    elif name == "fy_token":  # "FY2024", "2024財年"
+        starts = spots["fy"](text) + _four_digits_before(text, spots["fy_word"](text))
+    else:
+        return list(pattern.finditer(text))
+    return _matches_at(pattern, text, starts)
 
 
 def _month_no(name: str) -> int:
@@ -275,7 +397,7 @@ def _period_ending(end: date) -> Period:
 def _range_candidates(text: str) -> list[tuple[int, Period]]:
     pats = _period_patterns()
     found: list[tuple[int, Period]] = []
-    for m in pats["zh_range"].finditer(text):
+    for m in _period_matches(text, "zh_range"):
         y1, m1, d1, y2, m2, d2 = m.groups()
         start = _safe_date(int(y1), int(m1), int(d1))
         end = _safe_date(int(y2 or y1), int(m2), int(d2))
@@ -292,7 +414,7 @@ def _range_candidates(text: str) -> list[tuple[int, Period]]:
         y, mo, d = (int(g) for g in m.groups()[:3])
         if end := _safe_date(y, mo, d):
             found.append((m.start(), _period_ending(end)))
-    for m in pats["en_year_ended"].finditer(text):
+    for m in _period_matches(text, "en_year_ended"):
         d, mon, y = m.group(2), m.group(3), m.group(4)
         if end := _safe_date(int(y), _month_no(mon), int(d)):
             found.append((m.start(), _period_ending(end)))
@@ -301,9 +423,9 @@ def _range_candidates(text: str) -> list[tuple[int, Period]]:
 
 def _english_ranges(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """English date ranges as (position, (day, month, year, day, month, year))."""
-    pats = _period_patterns()
-    found = [(m.start(), m.groups()) for m in pats["en_range"].finditer(text)]
-    for m in pats["en_range_mdy"].finditer(text):  # "January 1, 2024 to December 31, 2024"
+    months = _period_spots()["month"](text)
+    found = [(m.start(), m.groups()) for m in _period_matches(text, "en_range", months)]
+    for m in _period_matches(text, "en_range_mdy", months):  # "January 1, 2024 to December 31, 2024"
         mon1, d1, y1, mon2, d2, y2 = m.groups()
         found.append((m.start(), (d1, mon1, y1, d2, mon2, y2)))
     return found
@@ -327,7 +449,7 @@ def _period(lines: list[Line], title: str | None) -> tuple[Period | None, str | 
         return Period(label, start, end, fiscal), "date range"
 
     fy_years = Counter()
-    for m in _period_patterns()["fy_token"].finditer(text):
+    for m in _period_matches(text, "fy_token"):
         year = m.group(1) or m.group(2)
         fy_years[int(year) if len(year) == 4 else _century(int(year))] += 1
     if fy_years:
@@ -388,13 +510,58 @@ def _standard_patterns() -> tuple[list[tuple[str, "_AnyOf"]], list[tuple[str, "_
 
 class _AnyOf:
     """Patterns tried one by one: each starts with a literal, which `re` finds fast; joined into
-    one alternation they would be tried at every position of the report."""
+    one alternation they would be tried at every position of the report. A pattern is only tried
+    where its literal first occurs (``str.find`` outruns `re` at finding a literal), and not at
+    all when the report does not hold the literal."""
 
     def __init__(self, patterns: list[str]) -> None:
-        self._patterns = [re.compile(p) for p in patterns]
+        self._patterns = [(re.compile(p), _literal_prefix(p)) for p in patterns]
 
     def search(self, text: str) -> bool:
-        return any(p.search(text) for p in self._patterns)
+        for pattern, prefix in self._patterns:
+            at = text.find(prefix) if prefix else 0
+            if at >= 0 and pattern.search(text, at):
+                return True
+        return False
+
+
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()")
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The literal text that every match of ``pattern`` starts with ("" when unsure)."""
+    depth, i = 0, 0
+    while i < len(pattern):  # an alternation outside any group: no common start
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i = _class_end(pattern, i)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""
+        i += 1
+    n = 0
+    while n < len(pattern) and pattern[n] not in _REGEX_SYNTAX:
+        n += 1
+    if n < len(pattern) and pattern[n] in "*+?{":
+        n -= 1  # the last character is repeated, or optional
+    return pattern[: max(n, 0)]
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index of the "]" closing the character class opened at ``start``."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1  # a "]" first in the class is a member
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
 
 
 def _standards(lines: list[Line]) -> tuple[list[str], str | None]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -85,7 +86,25 @@ def _build_table() -> dict[int, Any]:
     return {cp: v for cp, v in table.items() if v is not None or chr(cp) in _INVISIBLE}
 
 
+def _char_class(code_points: Iterable[int]) -> str:
+    """A regex character class of the code points, consecutive ones written as ranges."""
+    cps = sorted(code_points)
+    parts: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        parts.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
 _TABLE = _build_table()
+# str.translate with a dict looks up every character, which costs more than the rest of the
+# repair; most lines hold no character the table changes, and a regex finds that out fast.
+_REPAIRABLE = re.compile(_char_class(_TABLE))
 _SPACE_RUN = re.compile(r" {2,}")
 
 # Spaced-out text: single CJK characters (or CJK punctuation) separated by single spaces.
@@ -93,6 +112,9 @@ _CJK_CHAR = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 _CJK_PUNCT = r"[\u3001-\u3003\u3008-\u3011\u3014-\u301b\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]"
 _SINGLE = rf"(?:{_CJK_CHAR}|{_CJK_PUNCT})"
 _SPACED_RUN = re.compile(rf"(?<!\S){_SINGLE}(?: {_SINGLE}){{2,}}(?!\S)")
+# What every spaced run contains; unlike the run (which opens with a look-behind and is tried at
+# every position) it starts with a character class, so lines without one are passed over fast.
+_SPACED_HINT = re.compile(rf"{_SINGLE} {_SINGLE} {_SINGLE}")
 _IDEOGRAPH = re.compile(_CJK_CHAR)
 
 
@@ -120,10 +142,10 @@ def _join_if_spaced_text(m: re.Match[str]) -> str:
 
 def normalize_line(raw: str) -> str:
     """The repaired text of one raw line (see the module docstring)."""
-    text = raw.translate(_TABLE).strip()
+    text = (raw.translate(_TABLE) if _REPAIRABLE.search(raw) else raw).strip()
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    if " " in text:
+    if " " in text and not text.isascii() and _SPACED_HINT.search(text):
         text = _SPACED_RUN.sub(_join_if_spaced_text, text)
     return text
 
@@ -154,6 +176,13 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+# Like the repair table, folding only touches a few characters: translate the runs of them.
+# (Written "[..][..]*", not "[..]+": a pattern opening with a plain class is scanned much faster.)
+_FOLDABLE_RUN = re.compile(_char_class(_FOLD) * 2 + "*")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_FOLD)
 
 
 def _casefold_same_length(text: str) -> str:
@@ -175,7 +204,7 @@ def _by_character(text: str) -> str:
 
 
 def _finish(text: str) -> str:
-    return _casefold_same_length(text.translate(_FOLD))
+    return _casefold_same_length(_FOLDABLE_RUN.sub(_fold_run, text))
 
 
 def matching_form(text: str) -> str:

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -32,6 +37,7 @@ COLUMN_SPAN = 0.3  # each side spans at least this share of the page's text widt
 MAX_DIGIT_SHARE = 0.2  # more digits than this and a side reads as table cells, not prose
 
 _SPACES = re.compile(r" {2,}")
+_X0, _X1, _H, _TEXT = attrgetter("x0"), attrgetter("x1"), attrgetter("h"), attrgetter("text")
 
 
 class PdfOpenError(Exception):
@@ -105,23 +111,34 @@ def _page_lines(doc: pdfium.PdfDocument, index: int) -> list[str]:
     return [line.replace("\ufffe", "-") for line in lines if line]
 
 
+# An FS_RECTF is read in one unpacking, not four attribute reads: four floats in this order.
+_RECT = struct.Struct("4f")
+assert [name for name, _ in pdfium_c.FS_RECTF._fields_] == ["left", "top", "right", "bottom"]
+assert ctypes.sizeof(pdfium_c.FS_RECTF) == _RECT.size
+
+
+@lru_cache(maxsize=1)
+def _loose_char_box() -> Callable[..., int]:
+    """FPDFText_GetLooseCharBox without the argument checks pypdfium2 declares: called with the
+    very objects those checks accept (the raw text page, an int, a reference to an FS_RECTF), it
+    costs a third as much, which matters at a few look-ups per line of every page."""
+    bound = pdfium_c.FPDFText_GetLooseCharBox
+    unchecked = type(bound)(ctypes.cast(bound, ctypes.c_void_p).value)
+    unchecked.restype = bound.restype
+    return unchecked
+
+
 class _Boxes:
     """Loose character boxes (font ascent/descent and advance) from pdfium, turned to the page
-    as displayed when the page carries a /Rotate (landscape tables often do)."""
+    as displayed when the page carries a /Rotate (landscape tables often do). Holds what a box
+    look-up needs, bound once: the look-ups run per character sampled."""
 
     def __init__(self, raw_textpage, rotation: int = 0) -> None:
         self.raw = raw_textpage
         self.rotation = rotation % 360
         self.rect = pdfium_c.FS_RECTF()
         self.ref = ctypes.byref(self.rect)
-        self.lookup = pdfium_c.FPDFText_GetLooseCharBox  # bound once: this runs per sample
-
-    def get(self, index: int) -> tuple[float, float, float, float] | None:
-        """(left, right, bottom, top) as displayed, or None when pdfium has no box."""
-        if not self.lookup(self.raw, index, self.ref):
-            return None
-        r = self.rect
-        return turn(r.left, r.right, r.bottom, r.top, self.rotation)
+        self.lookup = _loose_char_box()
 
 
 def turn(left: float, right: float, bottom: float, top: float, rotation: int) -> tuple[float, float, float, float]:
@@ -158,26 +175,35 @@ def _pieces(raw_textpage, text: str, rotation: int = 0) -> list[Piece]:
 def _in_order_piece(boxes: _Boxes, text: str, start: int, end: int) -> Piece | None:
     """The line as one piece when sampled characters run left to right on one baseline.
 
-    Written as one plain loop: it runs for every line of every page."""
-    lookup, raw, ref, rect = boxes.lookup, boxes.raw, boxes.ref, boxes.rect
+    Written as one plain loop without calls but the look-up: it runs for every line of every page."""
+    lookup, raw, ref, rect, rotation = boxes.lookup, boxes.raw, boxes.ref, boxes.rect, boxes.rotation
+    unpack = _RECT.unpack_from
     h = 0.0
     low = high = first_left = prev_left = last_right = None
-    samples = (start, end - 1) if end - start <= SAMPLE_STEP else (*range(start, end - 1, SAMPLE_STEP), end - 1)
+    last = end - 1
+    if last - start < SAMPLE_STEP:
+        samples = (start, last) if last > start else (start,)  # one character: one look-up
+    else:
+        samples = (*range(start, last, SAMPLE_STEP), last)
     for i in samples:
         if not lookup(raw, i, ref):
             continue
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        if boxes.rotation:
-            left, right, bottom, top = turn(left, right, bottom, top, boxes.rotation)
+        left, top, right, bottom = unpack(rect)
+        if rotation:
+            left, right, bottom, top = turn(left, right, bottom, top, rotation)
         if top <= bottom:
             continue  # a generated character has no extent
-        h = max(h, top - bottom)
+        if top - bottom > h:
+            h = top - bottom
         centre = (top + bottom) / 2
         if low is None:
             low = high = centre
             first_left = left
         else:
-            low, high = min(low, centre), max(high, centre)
+            if centre < low:
+                low = centre
+            elif centre > high:
+                high = centre
             if left < prev_left - BACKSTEP * h:
                 return None
         prev_left, last_right = left, right
@@ -187,13 +213,18 @@ def _in_order_piece(boxes: _Boxes, text: str, start: int, end: int) -> Piece | N
 
 
 def _char_pieces(boxes: _Boxes, text: str, start: int, end: int) -> list[Piece]:
+    """One piece per character (the box look-up inlined, as in ``_in_order_piece``: CJK reports
+    send many lines this way)."""
+    lookup, raw, ref, rect, rotation = boxes.lookup, boxes.raw, boxes.ref, boxes.rect, boxes.rotation
+    unpack = _RECT.unpack_from
     pieces = []
     for i in range(start, end):
-        ch = text[i]
-        box = boxes.get(i)
-        if box is None:
+        if not lookup(raw, i, ref):
             continue
-        left, right, bottom, top = box
+        left, top, right, bottom = unpack(rect)
+        if rotation:
+            left, right, bottom, top = turn(left, right, bottom, top, rotation)
+        ch = text[i]
         if ch.isspace() and right - left <= 0:
             continue  # a space pdfium generated has no place; gaps bring it back
         pieces.append(Piece(ch, left, right, (bottom + top) / 2, (top - bottom) or 1.0))
@@ -205,7 +236,7 @@ def _rows(pieces: list[Piece]) -> list[list[Piece]]:
     rows: list[list[Piece]] = []
     anchor: Piece | None = None
     for piece in sorted(pieces, key=lambda p: -p.y):
-        if anchor is not None and anchor.y - piece.y <= SAME_LINE * min(anchor.h, piece.h):
+        if anchor is not None and anchor.y - piece.y <= SAME_LINE * (piece.h if piece.h < anchor.h else anchor.h):
             rows[-1].append(piece)
         else:
             rows.append([piece])
@@ -243,22 +274,24 @@ def _gutter(rows: list[list[Piece]]) -> float | None:
     split = [row for row in rows if len(row) > 1]
     if len(split) < MIN_COLUMN_ROWS:
         return None
-    x0 = min(p.x0 for row in rows for p in row)
-    x1 = max(p.x1 for row in rows for p in row)
+    x0 = min(map(_X0, chain.from_iterable(rows)))
+    x1 = max(map(_X1, chain.from_iterable(rows)))
     min_span = COLUMN_SPAN * (x1 - x0)
     gaps: list[tuple[float, float, bool]] = []  # (start, end, prose on both sides)
     for row in split:
-        row.sort(key=lambda p: p.x0)
-        height = min(p.h for p in row)
+        row.sort(key=_X0)
+        wide = GUTTER * min(map(_H, row))
         gap_start = row[0].x1
         for i in range(1, len(row)):
-            gap_end = row[i].x0
-            if gap_end - gap_start >= GUTTER * height:
+            piece = row[i]
+            gap_end = piece.x0
+            if gap_end - gap_start >= wide:
                 prose = (gap_start - row[0].x0 >= min_span
-                         and max(p.x1 for p in row[i:]) - gap_end >= min_span
+                         and max(map(_X1, row[i:])) - gap_end >= min_span
                          and _is_prose(row[:i]) and _is_prose(row[i:]))
                 gaps.append((gap_start, gap_end, prose))
-            gap_start = max(gap_start, row[i].x1)
+            if piece.x1 > gap_start:
+                gap_start = piece.x1
     best, best_votes = None, 0
     for start, end, prose in gaps:
         if not prose:
@@ -272,9 +305,9 @@ def _gutter(rows: list[list[Piece]]) -> float | None:
 
 
 def _is_prose(pieces: list[Piece]) -> bool:
-    text = "".join(p.text for p in pieces)
-    letters = sum(ch.isalpha() for ch in text)
-    digits = sum(ch.isdigit() for ch in text)
+    text = "".join(map(_TEXT, pieces))
+    letters = sum(map(str.isalpha, text))
+    digits = sum(map(str.isdigit, text))
     return letters > 0 and digits <= MAX_DIGIT_SHARE * (letters + digits)
 
 
@@ -282,13 +315,14 @@ def _join(row: list[Piece]) -> str:
     if len(row) == 1:  # the common case: one pdfium line alone on its baseline
         text = row[0].text
         return _SPACES.sub(" ", text).strip() if "  " in text else text.strip()
-    row.sort(key=lambda p: p.x0)
+    row.sort(key=_X0)
     parts = [row[0].text]
-    right = row[0].x1
+    right, first_h = row[0].x1, row[0].h
     for piece in row[1:]:
         gap = piece.x0 - right
-        if gap > WORD_GAP * min(piece.h, row[0].h) and not parts[-1].endswith(" "):
+        if gap > WORD_GAP * (first_h if first_h < piece.h else piece.h) and not parts[-1].endswith(" "):
             parts.append(" ")
         parts.append(piece.text)
-        right = max(right, piece.x1)
+        if piece.x1 > right:
+            right = piece.x1
     return _SPACES.sub(" ", "".join(parts)).strip()

@@ -33,6 +33,8 @@ _NUMBERED = [
     ("cn_paren", re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*(.+)$")),
     ("arabic", re.compile(r"^((?:1?\d|20)(?:\.\d{1,2}){0,3})(?:\.|、|\s)\s*(\D.*)$")),
 ]
+# Whether any style matches, in one test: most lines are not numbered headings.
+_ANY_NUMBERED = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _NUMBERED))
 _SENTENCE_PUNCT = re.compile(r"[。；！？!?;]|[，,：:、]$|\.$|\.\s")
 _BULLET = re.compile(r"^[•·●■□◆◇▪▶►\-*–—✓√※]")
 _NUMBER_TOKEN = re.compile(r"^[-+(（]?[\d,.]+[%％)）]?$")
@@ -94,6 +96,8 @@ def _style_level(levels: dict[str, int], style: str) -> int:
 
 
 def _numbered(text: str) -> tuple[str, int, str] | None:
+    if not _ANY_NUMBERED.match(text):
+        return None
     for style, pattern in _NUMBERED:
         m = pattern.match(text)
         if m:

@@ -15,9 +15,11 @@ from typing import Any, Callable
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # a number as printed in a KPI cell: thousands separators, decimals, a sign, a percent sign
 _NUM = r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?[%％‰]?"
-# footnote marks printed after a value: (1), [2], *, #, superscript digits
-_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|[*#^†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
-_VALUE = re.compile(rf"(?P<num>{_NUM})(?P<mark>{_MARK})?")
+# a negative value printed in parentheses, "(640)": three digits at least, so "(1)" stays a footnote
+_NEG = r"\((?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\)|\(\d+\.\d+\)"
+# footnote marks printed after a value: (1), [2], (a), *, #, superscript digits
+_MARK = r"(?:\(\d{1,2}\)|\[\d{1,2}\]|\([a-z]\)|[*#^†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+_VALUE = re.compile(rf"(?P<num>{_NUM}|{_NEG})(?P<mark>{_MARK})?")
 # a value with its unit glued on either side: "公噸13,863.25", "13,863.25公噸", "12公噸118.98" (note 12)
 _GLUED = re.compile(
     rf"(?:(?P<fn>\d{{1,2}})(?=\D))?(?P<pre>[^\d\s,.%(\[*#]+)?(?P<num>{_NUM})(?P<mark>{_MARK})?(?P<post>[^\d\s]+)?"
@@ -274,6 +276,8 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
     label_tokens = raw_tokens[: len(raw_tokens) - len(tail)]
     if ncols and sum(t.kind in ("value", "na") for t in tail) > ncols:
         tail = _join_open_ratio(tail)
+    if ncols and sum(t.kind in ("value", "na") for t in tail) > ncols:
+        tail = _join_space_groups(tail, ncols, label_tokens)
     row = _read_tail(tail, label_tokens, ncols)
     if unit_column:
         _widen_unit(row)
@@ -317,6 +321,39 @@ def _classify_tail(raw_tokens: list[str]) -> list[Token]:
             return tail[::-1] if tail else [tok]
         tail.append(tok)
     return tail[::-1]
+
+
+_HEAD_GROUP = re.compile(r"[-−]?\d{1,3}")
+_TAIL_GROUP = re.compile(rf"\d{{3}}(?:\.\d+)?(?:{_MARK})?")
+
+
+def _join_space_groups(tail: list[Token], ncols: int, label_tokens: list[str]) -> list[Token]:
+    """"50 143 51 799" under two columns: thousands separated by spaces. Adjacent groups are joined
+    only when that leaves exactly as many cells as the header has columns, counted after the unit;
+    a number right after "Scope" or "範圍" is the label's, never a thousands group."""
+    units = [k for k, t in enumerate(tail) if t.kind == "unit"]
+    start = units[-1] + 1 if units else 0
+    if start == 0 and label_tokens and _keeper_limit(label_tokens[-1]) is not None:
+        start = 1
+    head, tail = tail[:start], tail[start:]
+    n_cells = sum(t.kind in ("value", "na") for t in tail)
+    if n_cells <= ncols:
+        return head + tail
+    out: list[Token] = list(head)
+    i = 0
+    while i < len(tail):
+        tok = tail[i]
+        nxt = tail[i + 1] if i + 1 < len(tail) else None
+        if (n_cells > ncols and nxt is not None and tok.kind == nxt.kind == "value" and not tok.unit
+                and _HEAD_GROUP.fullmatch(tok.text) and _TAIL_GROUP.fullmatch(nxt.text)):
+            joined = tok.text + "," + nxt.text
+            out.append(Token(joined, "value", value=nxt.value and tok.text + "," + nxt.value))
+            n_cells -= 1
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out if n_cells == ncols else head + tail
 
 
 def _join_open_ratio(tail: list[Token]) -> list[Token]:
@@ -381,12 +418,26 @@ def _read_tail(tail: list[Token], label_tokens: list[str], ncols: int | None) ->
     if glued_notes:
         note = ",".join(glued_notes)
     label, label_note = detach_note(" ".join(label_tokens))
-    if unit is not None and unit_at is not None and label and _dangles(label):
-        label, unit = f"{label} {unit}", None  # "Total number of | employees": the word ends the label
+    if unit is not None and unit_at is not None and label and (_dangles(label) or _bare_total(label, unit)):
+        # "Total number of | employees", "Total | employees": the word ends the label
+        label, unit = f"{label} {unit}", None
     if unit is None and label:
         unit = unit_in_label(label)
     values = [t.value if t.kind == "value" else None for t in cells]
     return ParsedRow(label=label, unit=unit, values=values, note=label_note or note)
+
+
+def _bare_total(label: str, unit: str) -> bool:
+    """"Total employees" read as label "Total" and unit "employees": an English noun, not a unit
+    column ("總數 | 家", "Overall | %" keep their units)."""
+    if label.strip().casefold() not in lexicon().bare_total_labels or not (unit.isascii() and unit.isalpha()):
+        return False
+    from ..units import UnitError, parse_unit
+
+    try:
+        return parse_unit(unit).kind == "persons"  # "employees", "staff", "people"
+    except UnitError:
+        return False
 
 
 def _dangles(label: str) -> bool:
@@ -426,6 +477,7 @@ def _parse_pipe_row(text: str, ncols: int | None) -> ParsedRow:
 
 
 _SUPERSCRIPT_NOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_LETTER_NOTE = re.compile(r"^(?P<label>.*\S)\s?\((?P<note>[a-z])\)$")
 _UNIT_BEFORE_SUPERSCRIPT = re.compile(r"(?:^|[\s/(（])(?:k?m|cm|mm|ft)$")
 _FROM_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -436,6 +488,9 @@ def detach_note(label: str) -> tuple[str, str | None]:
     ``綜合能源消耗量9`` -> note 9; ``員工流失比率 17`` -> note 17; ``Scope 12`` -> ``Scope 1`` note 2;
     ``Scope 1``, ``範圍 1``, ``PM2.5``, ``CO2`` stay as they are.
     """
+    letter = _LETTER_NOTE.match(label)
+    if letter:  # "Land use, net(c)", "Direct energy from fuels (MWh)(a)"
+        return letter.group("label").rstrip(), letter.group("note")
     sup = _SUPERSCRIPT_NOTE.search(label)
     if sup and label[: sup.start()].strip() and not _UNIT_BEFORE_SUPERSCRIPT.search(label[: sup.start()]):
         # "Scope 1 emissions¹": a superscript number is a footnote mark (but "m³", "km²" are units)

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Column, Line, Period
-from .table_cells import lexicon
+from .table_cells import is_unit, lexicon
 
 _YEARISH = re.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}")
+_TITLE_BRACKET_UNIT = re.compile(r"[（(]\s*(?P<unit>[^（()）]{1,30}?)\s*[）)]\s*$")
 _UNIT_IN_CAPTION = re.compile(
     r"(?:單位|单位|unit|units)\s*[:：]\s*(?P<unit>[^\s)）,，;；]+)", re.IGNORECASE
 )
@@ -215,4 +216,10 @@ def unit_in_caption(text: str | None) -> str | None:
     if not text:
         return None
     m = _UNIT_IN_CAPTION.search(text)
-    return m.group("unit") if m else None
+    if m:
+        return m.group("unit")
+    # "Table 3.2 Greenhouse gas emissions (tonnes CO2e)": a unit in brackets closing the title
+    m = _TITLE_BRACKET_UNIT.search(text)
+    if m and is_unit(m.group("unit")):
+        return m.group("unit")
+    return None

@@ -550,7 +550,9 @@ def _caption_above(items: list[_Item], it: _Item, used: set[int]) -> _Item | Non
     if k < 0 or k in used:
         return None
     above = items[k]
-    if above.kind == "text" and not _is_prose(above.text) and len(above.text) <= lexicon().max_label_chars:
+    # "Table 4.2 Waste generated (tonnes)" reads as a label with its unit: as a caption it gives the
+    # table its unit
+    if above.kind in ("text", "label_unit") and not _is_prose(above.text) and len(above.text) <= lexicon().max_label_chars:
         return above
     return None
 
