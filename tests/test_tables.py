@@ -443,3 +443,16 @@ def test_gri_style_text_layer_numbers(tmp_path):
     assert rows["Group total Scope 1"] == ["255", "336"]  # "1" stays in the label
     s1 = [f for f in extract(p) if f.metric == "ghg_scope1" and f.period == "2022" and not f.dims]
     assert [f.value for f in s1][:1] == [56515]
+
+
+def test_markdown_table_with_bilingual_header_and_unit_cells():
+    from pathlib import Path
+
+    from esglens import extract
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "sample-esg-2024.md"
+    facts = extract(example)
+    elec = [f for f in facts if f.metric == "electricity" and f.period == "2023"]
+    assert [(f.value, f.raw_unit, f.line) for f in elec] == [(3370.2, "兆瓦時", 69)]
+    intensity = [f for f in facts if f.metric == "energy_intensity" and f.period == "2024"]
+    assert [(f.value, f.unit) for f in intensity] == [(3.22, "MWh/employee")]

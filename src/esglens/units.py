@@ -74,11 +74,10 @@ def _data() -> dict[str, Any]:
         return tomllib.load(f)
 
 
-@lru_cache(maxsize=1)
 def _t2s():
-    import opencc
+    from .opencc_converters import converter
 
-    return opencc.OpenCC("t2s")
+    return converter("t2s")
 
 
 @lru_cache(maxsize=20000)

@@ -32,11 +32,10 @@ _PUNCT = set("()[]{}（）【】「」《》:：,，.。;；/\\-_~*#'\"“”‘
 
 # ---- normalisation -------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _t2s():
-    import opencc
+    from ..opencc_converters import converter
 
-    return opencc.OpenCC("t2s")
+    return converter("t2s")
 
 
 def _is_cjk(ch: str) -> bool:

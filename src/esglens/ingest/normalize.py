@@ -152,16 +152,10 @@ def normalize_line(raw: str) -> str:
 
 # --- matching form -------------------------------------------------------------------------
 
-_converter: Any = None
-
-
 def _t2s() -> Any:
-    global _converter
-    if _converter is None:
-        import opencc  # imported lazily: its dictionaries load on first use
+    from ..opencc_converters import converter
 
-        _converter = opencc.OpenCC("t2s")
-    return _converter
+    return converter("t2s")
 
 
 def to_simplified(text: str) -> str:

@@ -38,10 +38,10 @@ def _expand(words: list[str]) -> set[str]:
     """The lexicon in both scripts, so matching works whichever script a report uses."""
     out = {w.casefold() for w in words}
     try:
-        import opencc
+        from ..opencc_converters import converter
 
         for config in ("s2t", "s2hk", "s2tw"):
-            conv = opencc.OpenCC(config)
+            conv = converter(config)
             out |= {conv.convert(w).casefold() for w in words}
     except Exception:  # OpenCC missing: Simplified only, still correct for Simplified reports
         pass
@@ -461,8 +461,13 @@ def _parse_pipe_row(text: str, ncols: int | None) -> ParsedRow:
         return ParsedRow()  # a separator row
     label, rest = cells[0], cells[1:]
     unit = None
-    if rest and not _VALUE.fullmatch(rest[0]) and (is_unit(rest[0]) or rest[0] == ""):
-        unit, rest = rest[0] or None, rest[1:]
+    if rest and not _VALUE.fullmatch(rest[0]):
+        both_scripts = has_cjk(rest[0]) and re.search(r"[A-Za-z]", rest[0])
+        bilingual = _unit_of_bilingual_cell(rest[0]) if both_scripts else None
+        if bilingual:
+            unit, rest = bilingual, rest[1:]
+        elif is_unit(rest[0]) or rest[0] == "":
+            unit, rest = rest[0] or None, rest[1:]
     values: list[str | None] = []
     for c in rest:
         tok = classify(c) if c else Token(c, "na")
@@ -474,6 +479,17 @@ def _parse_pipe_row(text: str, ncols: int | None) -> ParsedRow:
     if unit is None and label:
         unit = unit_in_label(label)
     return ParsedRow(label=label, unit=unit, values=values, note=note)
+
+
+def _unit_of_bilingual_cell(cell: str) -> str | None:
+    """"兆瓦時 MWh", "兆瓦時/員工 MWh per employee": a unit printed in two languages; the first
+    reading that is a unit."""
+    words = cell.split()
+    for k in range(1, len(words)):
+        for part in (" ".join(words[:k]), " ".join(words[k:])):
+            if is_unit(part):
+                return part
+    return None
 
 
 _SUPERSCRIPT_NOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")

@@ -43,6 +43,37 @@ def _period_pattern() -> re.Pattern[str]:
     )
 
 
+def parse_pipe_header(line: Line, period: Period | None) -> Header | None:
+    """A Markdown table header, ``| 能源類型 Energy type | 單位 Unit | 2024年 | 2023年 |``: the cells say
+    which columns are periods; up to two cells before them name the label and unit columns, in any
+    words; after them only a change or notes column may follow."""
+    cells = [c.strip() for c in line.text.strip().strip("|").split("|")]
+    if len(cells) < 2:
+        return None
+    pattern = _period_pattern()
+    lex = lexicon()
+    columns: list[Column] = []
+    lead = 0
+    has_notes = has_unit = False
+    for i, cell in enumerate(cells):
+        m = pattern.fullmatch(cell)
+        if m:
+            columns.append(Column(label=cell, period=_period_of(m, period), line=line.no))
+        elif not columns:
+            lead += 1
+            has_unit = has_unit or any(w in lex.unit_words for w in cell.casefold().split())
+        elif all(w in lex.change_words or w in lex.notes_words for w in cell.casefold().split()) or not cell:
+            has_notes = has_notes or any(w in lex.notes_words for w in cell.casefold().split())
+            if not has_notes and cell:
+                columns.append(Column(label=cell, period=None, line=line.no))
+        else:
+            return None
+    periods = [c.period for c in columns if c.period]
+    if not periods or lead > 2 or len(set(periods)) != len(periods):
+        return None
+    return Header(columns=columns, has_notes=has_notes, line=line.no, has_unit=has_unit)
+
+
 def parse_header(line: Line, period: Period | None) -> Header | None:
     """The value columns a header line names, or None when the line is not a table header."""
     text = line.text.strip()

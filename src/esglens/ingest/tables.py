@@ -21,7 +21,7 @@ from .table_cells import (
     ParsedRow, detach_note, has_cjk, is_na, is_unit, is_unit_piece, lexicon, parse_row,
     split_value_mark,
 )
-from .table_columns import Header, label_segments, parse_header, unit_in_caption
+from .table_columns import Header, label_segments, parse_header, parse_pipe_header, unit_in_caption
 from .table_rows import assign_hierarchy, indent_of, row_section
 
 __all__ = ["detect_tables", "row_section", "split_value_mark", "is_na"]
@@ -126,8 +126,11 @@ def _content_items(lines: list[Line], period: Period | None) -> list[_Item]:
         if ln.role == "blank" or not text or _SEPARATOR.match(text):
             blank = blank or not text
             continue
-        header_line = ln if "|" not in text else Line(no=ln.no, raw=ln.raw, text=text.replace("|", " "))
-        header = parse_header(header_line, period)
+        if "|" in text:
+            header = parse_pipe_header(Line(no=ln.no, raw=ln.raw, text=text), period) or parse_header(
+                Line(no=ln.no, raw=ln.raw, text=text.replace("|", " ")), period)
+        else:
+            header = parse_header(ln, period)
         parsed = parse_row(text) if header is None else ParsedRow()
         items.append(_Item(len(items), ln, blank, header, parsed))
         blank = False

@@ -20,11 +20,10 @@ from rich.markup import escape as rich_escape
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
 def _t2s():
-    import opencc
+    from ..opencc_converters import converter
 
-    return opencc.OpenCC("t2s")
+    return converter("t2s")
 
 
 @lru_cache(maxsize=1)
