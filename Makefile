@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench clean browser
+.PHONY: demo test install bench clean browser screenshots
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -n 2 tests
+
+# refresh the README's screenshots of the web app (the browser test takes them)
+screenshots: $(STAMP) browser
+	ESGLENS_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_web_browser.py -k screenshots
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
