@@ -176,3 +176,29 @@ def test_fiscal_years_compare_with_the_previous_fiscal_year(tmp_path):
         result = library.compare("water", years=(2024, 2024))
         assert result.periods == ["FY2024"]
         assert library.compare("water").rows[0].cells["FY2024"].change_pct == pytest.approx(10.0)
+
+
+def test_scope2_printed_only_per_basis_is_compared_location_based(tmp_path, lib):
+    doc, facts = _report(tmp_path, "c-2024.txt", "戊己電力", "2024", [
+        _fact("ghg_scope2", 231, "tCO2e", "2024", dims={"basis": "location"}),
+        _fact("ghg_scope2", 273, "tCO2e", "2024", dims={"basis": "market"}),
+    ])
+    assert lib.add_document(doc, facts).status == "added"
+    from esglens.store.prepare import company_key
+
+    key = company_key("戊己電力")
+    default = _cells(lib.compare("ghg_scope2"))
+    assert default[(key, "2024")].value == 231  # no basis-free total: location-based
+    assert default[("甲乙能源", "2024")].value == 1200  # a basis-free total is still preferred
+    assert any("location-based" in n for n in lib.compare("ghg_scope2").notes)
+    market = _cells(lib.compare("ghg_scope2", basis="market"))
+    assert market[(key, "2024")].value == 273 and market[("甲乙能源", "2023")].value == 600
+    assert ("丙丁科技", "2024") not in market  # no market-based figure printed
+    with pytest.raises(ValueError):
+        lib.compare("ghg_scope2", basis="residual")
+
+
+def test_company_filters_match_part_of_the_name_everywhere(lib):
+    assert {r["company_key"] for r in lib.facts(company="甲乙")} == {"甲乙能源"}
+    assert lib.facts(company="甲乙能源有限公司")  # the full name with its legal form
+    assert lib.findings(company="甲乙") == lib.findings(company="甲乙能源")

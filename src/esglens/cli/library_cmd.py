@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ..store import AddEvent, Library
 from ..store import exports as exports_mod
-from ..store.compare import PER, Comparison
+from ..store.compare import BASES, PER, Comparison, known_metric
 from . import app
 
 console = Console()
@@ -168,15 +168,22 @@ def compare(
     metric: str = typer.Option(..., "--metric", "-m", help="Metric id, e.g. ghg_scope2."),
     per: str | None = typer.Option(None, "--per", help=f"Divide by: {' | '.join(PER)}."),
     years: str | None = typer.Option(None, "--years", help="A year or a range, e.g. 2022:2024."),
+    basis: str | None = typer.Option(
+        None, "--basis", help="Scope 2 basis: location | market (default: the basis-free total, else location)."),
     db: Path | None = DbOption,
     json_out: bool = typer.Option(False, "--json", help="Write the comparison as JSON records."),
 ) -> None:
     """Compare companies and years on one metric, with year-over-year change and restatements."""
     if per is not None and per not in PER:
         raise typer.BadParameter(f"choose one of {', '.join(PER)}", param_hint="--per")
+    if basis is not None and basis not in BASES:
+        raise typer.BadParameter(f"choose one of {', '.join(BASES)}", param_hint="--basis")
+    if not known_metric(metric):
+        raise typer.BadParameter(f"unknown metric {metric!r}; metric ids are in docs/conventions.md "
+                                 "(e.g. ghg_scope2, water, employees_total) or other:<name>", param_hint="--metric")
     span = parse_years(years)
     with _open(db) as lib:
-        result = lib.compare(metric, per=per, years=span)
+        result = lib.compare(metric, per=per, years=span, basis=basis)
         restated = lib.restatements(metric=metric)
     if json_out:
         records = {"comparison": result.to_records(), "notes": result.notes,
@@ -200,9 +207,12 @@ def _print_comparison(result: Comparison) -> None:
     if not result.rows:
         console.print(f"No reported totals of {escape(result.metric)} in the library.")
         return
-    units = sorted({c.unit for row in result.rows for c in row.cells.values()})
+    cells_all = [c for row in result.rows for c in row.cells.values()]
+    units = sorted({c.unit for c in cells_all if c.value is not None} or {c.unit for c in cells_all})
     title = f"{result.metric}" + (f" per {result.per}" if result.per else "") + f" ({', '.join(units)})"
-    table = Table("company", *result.periods, title=escape(title), caption="* derived by esglens, not printed")
+    derived = any(c.source == "derived" for c in cells_all)
+    table = Table("company", *result.periods, title=escape(title),
+                  caption="* derived by esglens, not printed" if derived else None)
     for row in result.rows:
         cells = []
         for period in result.periods:

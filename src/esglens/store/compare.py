@@ -95,11 +95,24 @@ def year_of(period: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+BASES = ("location", "market")
+
+
+def known_metric(metric: str) -> bool:
+    """A metric id of the taxonomy, or an ``other:<name>`` id."""
+    from ..extract.taxonomy import Taxonomy
+
+    if metric.startswith("other:") and len(metric) > 6:
+        return True
+    return any(m.id == metric for m in Taxonomy.load().metrics)
+
+
 def compare(
     conn: sqlite3.Connection,
     metric: str,
     per: str | None = None,
     years: Sequence[int] | None = None,
+    basis: str | None = None,
 ) -> Comparison:
     """The metric's totals (no breakdown) for each company and period, in the stored canonical units.
 
@@ -108,11 +121,20 @@ def compare(
     same report's total for that period: ``"employees"`` (employees_total) or ``"revenue"`` (per
     million of the revenue's currency; values in different currencies are not comparable and the
     result says so). ``years`` is ``(first, last)``, inclusive.
+
+    Scope 2 (and totals that include it) may be printed only per basis. Without ``basis``, a company
+    whose report prints no basis-free value is shown with its location-based one (the GHG Protocol's
+    default basis), and the notes say so; ``basis="market"`` or ``"location"`` takes that basis only.
     """
     if per is not None and per not in PER:
         raise ValueError(f"per must be one of {', '.join(PER)}, not {per!r}")
-    chosen = _chosen_totals(conn, metric, per, years)
+    if basis is not None and basis not in BASES:
+        raise ValueError(f"basis must be one of {', '.join(BASES)}, not {basis!r}")
+    chosen = _chosen_totals(conn, metric, per, years, basis)
     notes: list[str] = []
+    located = sum(1 for e in chosen.values() if e.get("dims_key"))
+    if located and basis is None:
+        notes.append(f"{located} value(s) are location-based: their reports print no total without a basis")
     if per is not None:
         _notes_on_denominators(chosen, per, notes)
     rows = _rows(chosen)
@@ -129,14 +151,14 @@ def compare(
 # then the latest report (by the end of its period), which carries any restatement.
 _CHOSEN_SQL = """
 WITH ranked AS (
-    SELECT f.value, f.unit, f.period, f.derived, f.report_id, f.line, f.page, f.quote, f.raw_value,
+    SELECT f.value, f.unit, f.period, f.derived, f.report_id, f.line, f.page, f.quote, f.raw_value, f.dims_key,
            r.company, r.company_key, r.filename,
            ROW_NUMBER() OVER (
                PARTITION BY CASE WHEN r.company_key = '' THEN '#' || r.id ELSE r.company_key END, f.period
-               ORDER BY f.derived, COALESCE(r.period_end, r.period) DESC, r.id DESC, f.id
+               ORDER BY f.dims_key != ?, f.derived, COALESCE(r.period_end, r.period) DESC, r.id DESC, f.id
            ) AS choice
     FROM facts f JOIN reports r ON r.id = f.report_id
-    WHERE f.metric = ? AND f.dims_key = ''
+    WHERE f.metric = ? AND f.dims_key IN (?, ?)
 )
 SELECT c.*,
        (SELECT d.value FROM facts d WHERE d.report_id = c.report_id AND d.metric = ? AND d.dims_key = ''
@@ -148,10 +170,17 @@ FROM ranked c WHERE c.choice = 1
 
 
 def _chosen_totals(
-    conn: sqlite3.Connection, metric: str, per: str | None, years: Sequence[int] | None
+    conn: sqlite3.Connection, metric: str, per: str | None, years: Sequence[int] | None, basis: str | None = None
 ) -> dict[tuple, dict]:
     denominator_metric = PER[per][0] if per else ""
-    rows = conn.execute(_CHOSEN_SQL, (metric, denominator_metric, denominator_metric)).fetchall()
+    from .prepare import dims_key
+
+    if basis is None:  # the basis-free total first, else the location-based value
+        preferred, other = "", dims_key({"basis": "location"})
+    else:
+        preferred = other = dims_key({"basis": basis})
+    rows = conn.execute(_CHOSEN_SQL, (preferred, metric, preferred, other, denominator_metric,
+                                      denominator_metric)).fetchall()
     first, last = (int(years[0]), int(years[-1])) if years else (None, None)
     chosen: dict[tuple, dict] = {}
     for r in rows:
@@ -238,7 +267,7 @@ def restatements(conn: sqlite3.Connection, metric: str | None = None, company: s
         where.append("f.metric = ?")
         args.append(metric)
     if company:
-        where.append("r.company_key = ?")
+        where.append("instr(r.company_key, ?) > 0")
         args.append(company)
     # where holds only fixed SQL text; every value travels as a parameter
     rows = conn.execute(_RESTATED_SQL.format(where=" AND ".join(where)), args + args).fetchall()

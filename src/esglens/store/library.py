@@ -334,7 +334,7 @@ class Library:
             where.append("g.report_id = ?")
             args.append(int(report))
         if company:
-            where.append("r.company_key = ?")
+            where.append("instr(r.company_key, ?) > 0")
             args.append(company_key(company))
         if severity:
             where.append("g.severity = ?")
@@ -356,10 +356,11 @@ class Library:
     # -- analysis -----------------------------------------------------------------------------
 
     def compare(
-        self, metric: str, per: str | None = None, years: tuple[int, int] | Sequence[int] | None = None
+        self, metric: str, per: str | None = None, years: tuple[int, int] | Sequence[int] | None = None,
+        basis: str | None = None,
     ) -> compare_mod.Comparison:
         """Companies x periods of a metric's totals; see :func:`esglens.store.compare.compare`."""
-        return compare_mod.compare(self.conn, metric, per=per, years=years)
+        return compare_mod.compare(self.conn, metric, per=per, years=years, basis=basis)
 
     def restatements(self, metric: str | None = None, company: str | None = None) -> list[compare_mod.Restatement]:
         """Values of one company, metric, period and breakdown that differ between two reports."""
@@ -389,7 +390,7 @@ class Library:
             )
             args = [match]
             if company:
-                sql += " AND r.company_key = ?"
+                sql += " AND instr(r.company_key, ?) > 0"
                 args.append(company_key(company))
             if report is not None:
                 sql += " AND l.report_id = ?"
@@ -411,7 +412,7 @@ def _fact_filters(company, metric, period, report) -> tuple[list[str], list[Any]
     where: list[str] = []
     args: list[Any] = []
     if company:
-        where.append("r.company_key = ?")
+        where.append("instr(r.company_key, ?) > 0")
         args.append(company_key(company))
     if metric:
         if metric.endswith("*"):

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from ..store import Library
+from ..store.compare import known_metric
 from . import labels, queries
 from .app import LibraryDep, report_or_404, require_writer, settings_of
 from .uploads import save_upload
@@ -274,10 +275,14 @@ def compare(
     metric: str = Query(..., min_length=1, max_length=100, description="Metric id, e.g. ghg_scope2."),
     per: Literal["employees", "revenue"] | None = Query(None, description="Divide by employees or revenue."),
     years: str | None = Query(None, max_length=20, description='A year or a range: "2024", "2022:2024".'),
+    basis: Literal["location", "market"] | None = Query(
+        None, description="Scope 2 basis; by default the basis-free total, else the location-based value."),
     lib: Library = LibraryDep,
 ) -> dict:
     """Companies x periods of one metric, with intensities, year-over-year change and restatements."""
-    result = lib.compare(metric, per=per, years=parse_years(years))
+    if not known_metric(metric):
+        raise HTTPException(400, f"unknown metric {metric!r}: use a taxonomy id (e.g. ghg_scope2) or other:<name>")
+    result = lib.compare(metric, per=per, years=parse_years(years), basis=basis)
     label = labels.metric_label(metric)
     return {
         "metric": result.metric, "label_en": label.en, "label_zh": label.zh, "per": result.per,
