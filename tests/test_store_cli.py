@@ -81,3 +81,12 @@ def test_compare_and_export(db, tmp_path):
     assert exported.exit_code == 0, exported.output
     assert load_workbook(target).sheetnames == ["Facts", "Findings", "Reports"]
     assert runner.invoke(app, ["export", "--format", "docx"]).exit_code == 2
+
+
+def test_numbers_shown_keep_the_printed_digits():
+    from esglens.formatting import fmt_number, fmt_share
+
+    assert fmt_number(174.66) == "174.66" and fmt_number(3836.89) == "3,836.89" and fmt_number(415.2) == "415.2"
+    assert fmt_number(1000.0) == "1,000" and fmt_number(266.7999456) == "266.7999"
+    assert fmt_number(0.00455896) == "0.00455896" and fmt_number(None) == "–"
+    assert fmt_share(0.354) == "35%"

@@ -201,7 +201,7 @@ def _upload(client, name: str, data: bytes, headers=None, url="/api/reports", **
                        headers=headers or {})
 
 
-def test_upload_adds_a_report_and_twice_changes_nothing(client):
+def test_upload_adds_a_report_and_twice_changes_nothing(client, lib_ids):
     reason = _pipeline_ready()
     if reason:
         pytest.skip(reason)
@@ -209,7 +209,11 @@ def test_upload_adds_a_report_and_twice_changes_nothing(client):
     assert first.status_code == 201, first.text
     report = first.json()["report"]
     assert first.json()["status"] == "added" and report["line_count"] == 5
-    assert report["filename"] != "passwd.txt" and ".." not in report["filename"]  # the server names the file
+    # the name is shown as uploaded, without its folders; the file itself is stored under a server-chosen name
+    assert report["filename"] == "passwd.txt"
+    with Library(lib_ids["db"]) as lib:
+        stored = lib.get_report(report["id"])["path"]
+    assert ".." not in stored and not stored.endswith("passwd.txt")
     again = _upload(client, "copy.txt", REPORT_B_2024.replace("乙公司", "丙公司").encode())
     assert again.status_code == 200 and again.json()["status"] == "skipped"
     assert again.json()["report"]["id"] == report["id"]

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..formatting import fmt_number, fmt_share
 from ..store import AddEvent, Library
 from ..store import exports as exports_mod
 from ..store.compare import BASES, PER, Comparison, known_metric
@@ -30,17 +31,6 @@ def _open(db: Path | None) -> Library:
     except Exception as exc:  # a path that is not a SQLite file, a folder without write access
         err_console.print(f"[red]error:[/] cannot open library {escape(str(db or ''))}: {escape(str(exc))}")
         raise typer.Exit(2)
-
-
-def fmt_number(value: float | None) -> str:
-    if value is None:
-        return "–"
-    magnitude = abs(value)
-    if magnitude >= 100 or value == int(value):
-        return f"{value:,.0f}"
-    if magnitude >= 1:
-        return f"{value:,.2f}"
-    return f"{value:.3g}"
 
 
 @app.command()
@@ -88,7 +78,7 @@ def list_reports(
     for r in reports:
         table.add_row(
             str(r["id"]), escape(r["company"] or "?"), r["period"] or "?", r["format"], str(r["fact_count"]),
-            str(r["finding_count"]), fmt_number(r["completeness"]), escape(r["filename"]),
+            str(r["finding_count"]), fmt_share(r["completeness"]), escape(r["filename"]),
         )
     console.print(table)
 
@@ -112,7 +102,7 @@ def show(
                   title=f"{len(reports)} report(s) matching {escape(ref)!r}")
     for r in reports:
         table.add_row(str(r["id"]), escape(r["company"] or "?"), r["period"] or "?", str(r["fact_count"]),
-                      str(r["finding_count"]), fmt_number(r["completeness"]), escape(r["filename"]))
+                      str(r["finding_count"]), fmt_share(r["completeness"]), escape(r["filename"]))
     console.print(table)
 
 

@@ -267,6 +267,11 @@ class Library:
             out.append(d)
         return out
 
+    def set_filename(self, report_id: int, name: str) -> None:
+        """The file name shown for a report (an upload's original name; the stored path is unchanged)."""
+        with self.conn:
+            self.conn.execute("UPDATE reports SET filename = ? WHERE id = ?", (name, report_id))
+
     def remove(self, ref: str | int) -> dict[str, Any] | None:
         """Delete a report and everything stored for it; returns the removed report, or None."""
         report = self.get_report(ref)

@@ -353,7 +353,19 @@ def add_upload(request: Request, lib: Library, file: UploadFile) -> tuple[str, d
     outcome = result.added[0] if result.added else result.skipped[0]
     if outcome.status == "skipped" and saved.created:
         saved.path.unlink(missing_ok=True)  # the library holds this content from another file already
+    shown = display_name(file.filename)
+    if outcome.status == "added" and shown:
+        lib.set_filename(int(outcome.report_id), shown)  # people know their file by its name, not its hash
     return outcome.status, queries.with_completeness(lib, [report_or_404(lib, int(outcome.report_id))])[0]
+
+
+def display_name(filename: str | None) -> str | None:
+    """The uploaded file's own name, for display only: no folders, no control characters, 200 at most."""
+    if not filename:
+        return None
+    name = re.split(r"[\\/]", filename)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return name[:200] or None
 
 
 def fact_out(f: dict) -> dict:

@@ -9,6 +9,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from ..formatting import fmt_number
+
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, readable on white.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D31"]
 FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK TC', 'PingFang TC', sans-serif"
@@ -27,16 +29,7 @@ class Series:
     points: list[tuple[str, float | None]]  # (period, value); None = not reported that period
 
 
-def fmt(value: float | None) -> str:
-    """A number as people read it in a table: thousands separated, few decimals."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "–"
-    magnitude = abs(value)
-    if magnitude >= 100 or value == int(value):
-        return f"{value:,.0f}"
-    if magnitude >= 1:
-        return f"{value:,.2f}"
-    return f"{value:.3g}"
+fmt = fmt_number  # the templates' "num" filter and the chart labels
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
