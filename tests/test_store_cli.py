@@ -90,3 +90,30 @@ def test_numbers_shown_keep_the_printed_digits():
     assert fmt_number(1000.0) == "1,000" and fmt_number(266.7999456) == "266.7999"
     assert fmt_number(0.00455896) == "0.00455896" and fmt_number(None) == "–"
     assert fmt_share(0.354) == "35%"
+
+
+def test_reading_commands_never_create_a_library(tmp_path):
+    from typer.testing import CliRunner
+
+    from esglens.cli import _register, app
+
+    _register()
+    missing = tmp_path / "nowhere" / "lib.sqlite"
+    for args in (["list"], ["search", "水"], ["compare", "--metric", "water"], ["show", "1"]):
+        out = CliRunner().invoke(app, [*args, "--db", str(missing)])
+        assert out.exit_code == 2 and "no library" in out.output, (args, out.output)
+    assert not missing.parent.exists()
+
+
+def test_eval_refuses_an_empty_gold_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from esglens.cli import _register, app
+
+    _register()
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n", encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("Example Limited ESG Report 2023\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["eval", str(gold), str(report)])
+    assert out.exit_code == 2 and "no gold records" in out.output

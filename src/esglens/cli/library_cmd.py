@@ -25,7 +25,11 @@ DbOption = typer.Option(
 )
 
 
-def _open(db: Path | None) -> Library:
+def _open(db: Path | None, create: bool = False) -> Library:
+    """The library; only ``add`` creates one, the other commands say when there is none."""
+    if not create and db is not None and not Path(db).exists():
+        err_console.print(f"[red]error:[/] no library at {escape(str(db))}; create one with esglens add --db {escape(str(db))} FILES")
+        raise typer.Exit(2)
     try:
         return Library(db)
     except Exception as exc:  # a path that is not a SQLite file, a folder without write access
@@ -40,7 +44,7 @@ def add(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes reading reports in parallel."),
 ) -> None:
     """Add reports to the library: read, extract, check and index each one (same content twice: skipped)."""
-    with _open(db) as lib, Progress(
+    with _open(db, create=True) as lib, Progress(
         TextColumn("[bold]adding"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True,
     ) as bar:
@@ -95,6 +99,9 @@ def show(
             _show_report(lib, report)
             return
         reports = lib.list_reports(company=ref) or lib.list_reports(company=ref, partial=True)
+        if len(reports) == 1:  # a company with one report: show it
+            _show_report(lib, lib.get_report(reports[0]["id"]))
+            return
     if not reports:
         err_console.print(f"[red]error:[/] no report or company called {escape(ref)!r} in the library")
         raise typer.Exit(2)

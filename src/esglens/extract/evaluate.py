@@ -72,6 +72,8 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
                 records.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{n}: not a JSON object ({exc.msg})") from None
+    if not records:
+        raise ValueError(f"{path}: no gold records (one JSON object per line expected)")
     return records
 
 
