@@ -408,3 +408,20 @@ def test_label_shapes_brackets_two_fuels_and_everyone(tmp_path):
     # two fuels in one row are neither diesel nor petrol: a part of direct energy
     assert {f.metric for f in fuels} == {"energy_direct"} and all(f.dims for f in fuels)
     assert _one(facts, "anti_corruption_training_hours", "2023").value == 6102  # directors and employees = all
+
+
+SUBSET_LABELS_EN = """\
+Example Cloud Limited ESG Report 2023
+The reporting period is 1 January 2023 to 31 December 2023.
+Male Female Total
+Total number of employees that took parental 0 0 0
+Indicator Unit 2023 2022
+Water consumed from areas of water stress m3 347 –
+Total water consumption m3 45,058 51,899
+"""
+
+
+def test_subsets_named_by_what_happened_are_not_totals(tmp_path):
+    facts = _facts(tmp_path, SUBSET_LABELS_EN)
+    assert not [f for f in facts if f.metric == "employees_total"]  # took parental leave: not the workforce
+    assert [f.value for f in facts if f.metric == "water" and f.period == "2023"] == [45058]
