@@ -456,3 +456,20 @@ def test_markdown_table_with_bilingual_header_and_unit_cells():
     assert [(f.value, f.raw_unit, f.line) for f in elec] == [(3370.2, "兆瓦時", 69)]
     intensity = [f for f in facts if f.metric == "energy_intensity" and f.period == "2024"]
     assert [(f.value, f.unit) for f in intensity] == [(3.22, "MWh/employee")]
+
+
+def test_markdown_two_row_header_with_segments(tmp_path):
+    from esglens import extract
+
+    p = tmp_path / "r.md"
+    p.write_text(
+        "# 示例酒店集團 2024財年環境、社會及管治報告\n\n本報告涵蓋2023年7月1日至2024年6月30日（「2024財年」）。\n\n"
+        "| 指標 Indicator | 單位 | 香港 Hong Kong | | 澳門 Macau | | 總計 Total | |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| | | 2024財年 | 2023財年 | 2024財年 | 2023財年 | 2024財年 | 2023財年 |\n"
+        "| 用水量 Water consumption | 立方米 | 486,200 | 452,900 | 301,800 | 262,400 | 788,000 | 715,300 |\n",
+        encoding="utf-8",
+    )
+    water = {(f.period, tuple(sorted(f.dims.items()))): f.value for f in extract(p) if f.metric == "water"}
+    assert water[("FY2024", ())] == 788000  # the "總計 Total" columns are the total
+    assert water[("FY2023", (("category", "澳門 Macau"),))] == 262400

@@ -356,6 +356,11 @@ _PERIOD_WORDS = re.compile(r"(?:FY\s?)?(?:19|20)\d\d(?:\s?[/／]\s?\d{2,4})?\s*(
 _TOTAL_SEGMENT = re.compile(r"^(?:總計|总计|合計|合计|總數|总数|總數量|总数量|總量|总量|集團|集团|本集團|本集团|total|group total|group|overall)$", re.I)
 
 
+def _total_segment(name: str) -> bool:
+    """"總計", "Total", or both in one bilingual header ("總計 Total")."""
+    return bool(name) and (bool(_TOTAL_SEGMENT.match(name)) or all(_TOTAL_SEGMENT.match(w) for w in name.split()))
+
+
 def _column_segments(table: Table) -> list[dict[str, str] | None]:
     """Breakdowns named by the columns: a table whose period columns repeat per business segment
     ("地產業務 2019年 … 總計 2019年") gives each segment's cells a category; the total segment none.
@@ -368,13 +373,13 @@ def _column_segments(table: Table) -> list[dict[str, str] | None]:
     if len(distinct) <= 1 or not dated and not all(names):
         return [{} for _ in table.columns]
     if dated:  # business segments: their names are categories ("南京總部及香港辦公室" is no region)
-        if not any(_TOTAL_SEGMENT.match(n) for n in distinct):
+        if not any(_total_segment(n) for n in distinct):
             return [{"category": n} if n else {} for n in names]
-        return [{} if _TOTAL_SEGMENT.match(n) else {"category": n} for n in names]
+        return [{} if _total_segment(n) else {"category": n} for n in names]
     if all(_measure_kind(n) for n in names):
         return [{} for _ in names]  # "人數 百分比": one value and its share, no breakdown
     tax = Taxonomy.load()
-    return [{} if _TOTAL_SEGMENT.match(n) else (tax.match_dims(n) or {"category": n}) for n in names]
+    return [{} if _total_segment(n) else (tax.match_dims(n) or {"category": n}) for n in names]
 
 
 def _measure_kind(name: str) -> str | None:

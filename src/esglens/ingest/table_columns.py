@@ -69,9 +69,18 @@ def parse_pipe_header(line: Line, period: Period | None) -> Header | None:
         else:
             return None
     periods = [c.period for c in columns if c.period]
-    if not periods or lead > 2 or len(set(periods)) != len(periods):
+    if not periods or lead > 2:
         return None
-    return Header(columns=columns, has_notes=has_notes, line=line.no, has_unit=has_unit)
+    groups = 1
+    if len(set(periods)) != len(periods):
+        # "| | | 2024財年 | 2023財年 | 2024財年 | 2023財年 |": one block of periods per segment, whose names
+        # the row above gives
+        if len(periods) != len(columns):
+            return None
+        groups = _repeats(periods)
+        if groups is None or groups < 2:
+            return None
+    return Header(columns=columns, has_notes=has_notes, line=line.no, has_unit=has_unit, groups=groups)
 
 
 def parse_header(line: Line, period: Period | None) -> Header | None:
@@ -206,7 +215,13 @@ def _repeats(periods: list[str | None]) -> int | None:
 def label_segments(header: Header, segment_line: str) -> bool:
     """Prefix each column with its segment when the line above names one per group of periods
     (``總計 教育業務`` over ``2019年 2018年 2019年 2018年``)."""
-    names = segment_line.split()
+    if "|" in segment_line:
+        # a Markdown row: one cell per column, a segment's name over its first column, empty cells after
+        cells = [c.strip() for c in segment_line.strip().strip("|").split("|")]
+        filled = [c for c in cells if c]
+        names = filled[-header.groups:] if len(filled) > header.groups else []  # after the label/unit names
+    else:
+        names = segment_line.split()
     if header.groups < 2 or len(names) != header.groups:
         return False
     size = len(header.columns) // header.groups

@@ -555,6 +555,8 @@ def _caption_above(items: list[_Item], it: _Item, used: set[int]) -> _Item | Non
     above = items[k]
     # "Table 4.2 Waste generated (tonnes)" reads as a label with its unit: as a caption it gives the
     # table its unit
+    if above.kind in ("text", "label_unit") and "|" in above.text:
+        return above  # a Markdown row over the header: segment names (never prose)
     if above.kind in ("text", "label_unit") and not _is_prose(above.text) and len(above.text) <= lexicon().max_label_chars:
         return above
     return None
