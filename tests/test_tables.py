@@ -473,3 +473,27 @@ def test_markdown_two_row_header_with_segments(tmp_path):
     water = {(f.period, tuple(sorted(f.dims.items()))): f.value for f in extract(p) if f.metric == "water"}
     assert water[("FY2024", ())] == 788000  # the "總計 Total" columns are the total
     assert water[("FY2023", (("category", "澳門 Macau"),))] == 262400
+
+
+def test_indented_rows_belong_to_the_group_heading_above_them(tmp_path):
+    from esglens import extract
+
+    p = tmp_path / "r.txt"
+    p.write_text(
+        "Example Logistics Limited Sustainability Report 2023\n"
+        "This report covers 1 January 2023 to 31 December 2023. Our indirect emissions from electricity fell.\n"
+        "Table 3.2  Greenhouse gas emissions (tonnes CO2e)\n"
+        "                                                       2023          2022\n"
+        "Scope 1 - direct emissions\n"
+        "  Road fleet                                         50 143        51 799\n"
+        "Total Scope 1                                        54 505        56 515\n"
+        "Scope 2 - indirect emissions from electricity\n"
+        "  Location-based                                     53 064        56 927\n"
+        "  Market-based                                       46 077        52 983\n"
+        "Indirect emissions from electricity are reported on both bases, as indirect emissions from electricity\n"
+        "are the largest indirect emissions from electricity use of the Group.\n",
+        encoding="utf-8",
+    )
+    s2 = {(f.period, f.dims.get("basis")): f.value for f in extract(p) if f.metric == "ghg_scope2"}
+    assert s2[("2023", "location")] == 53064 and s2[("2022", "market")] == 52983
+    assert not [f for f in extract(p) if f.metric == "ghg_scope1" and f.value in (53064, 46077)]

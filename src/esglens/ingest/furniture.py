@@ -135,6 +135,9 @@ def _mark_navigation_bars(content: list[Line]) -> None:
         labels = _labels(ln.text)
         if (
             len(labels) >= _NAV_MIN_LABELS
+            # a bar names sections ("ENVIRONMENT SOCIAL GOVERNANCE", "關於本報告 環境 社會"); English
+            # words in lower case ("indirect emissions from electricity") make a phrase, not a bar
+            and sum(1 for t in labels if t[:1].islower()) <= 1
             and not _SENTENCE_END.search(ln.text)
             and not _is_table_header(ln.text)
             and sum(c.isdigit() for c in ln.text) <= 8

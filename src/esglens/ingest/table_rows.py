@@ -64,7 +64,12 @@ def _indent_parent(rows: list[TableRow], i: int) -> int | None:
     """The nearest row above with a lower level; prefer one that the group adds up to, then one in
     the same unit (a per-capita row above the parts is not their total)."""
     child = rows[i]
-    candidates = [j for j in range(i - 1, -1, -1) if rows[j].level < child.level and not rows[j].is_section]
+    candidates = []
+    for j in range(i - 1, -1, -1):
+        if rows[j].is_section:
+            break  # a group heading between them: the row belongs to that group, not to a row above it
+        if rows[j].level < child.level:
+            candidates.append(j)
     candidates = candidates[:_MAX_GROUP]
     group = _indented_group(rows, i)
     for j in candidates:
