@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import esglens
-from esglens.extract.evaluate import evaluate, load_gold
+from esglens.extract.evaluate import Score, evaluate, load_gold
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = Path(os.environ.get("ESGLENS_CORPUS", REPO.parent / "shared" / "corpus"))
@@ -38,10 +38,17 @@ def main() -> None:
     args = ap.parse_args()
     print("| set | report | gold records | taxonomy precision | taxonomy recall | all precision | all recall |")
     print("|---|---|---|---|---|---|---|")
+    pooled: dict[str, list[Score]] = {}
     for kind, gold, report in pairs(args.corpus):
         result = evaluate(load_gold(gold), esglens.extract(report))
         t, o = result.taxonomy, result.overall
         print(f"| {kind} | {report.name} | {o.tp + o.fn} | {t.precision:.3f} | {t.recall:.3f} | "
+              f"{o.precision:.3f} | {o.recall:.3f} |")
+        sums = pooled.setdefault(kind, [Score(), Score()])
+        for total, part in zip(sums, (t, o)):
+            total.tp, total.fp, total.fn = total.tp + part.tp, total.fp + part.fp, total.fn + part.fn
+    for kind, (t, o) in pooled.items():  # every gold record counts once: larger reports weigh more
+        print(f"| {kind}, pooled | all {kind} reports | {o.tp + o.fn} | {t.precision:.3f} | {t.recall:.3f} | "
               f"{o.precision:.3f} | {o.recall:.3f} |")
 
 

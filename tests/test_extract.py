@@ -425,3 +425,29 @@ def test_subsets_named_by_what_happened_are_not_totals(tmp_path):
     facts = _facts(tmp_path, SUBSET_LABELS_EN)
     assert not [f for f in facts if f.metric == "employees_total"]  # took parental leave: not the workforce
     assert [f.value for f in facts if f.metric == "water" and f.period == "2023"] == [45058]
+
+
+PLACES_AND_CIRCLED_ZH = """\
+天府示例水务集团控股有限公司
+2024年度环境、社会及管治报告
+本报告涵盖2024年1月1日至2024年12月31日。
+表1 温室气体排放
+指标 单位 2024年 2023年
+范围一：直接排放 吨二氧化碳当量 41,865.5 39,300.8
+① 污水处理过程（甲烷及氧化亚氮） 吨二氧化碳当量 38,460.5 35,912.8
+② 移动源燃烧（车辆汽油及柴油） 吨二氧化碳当量 1,286.4 1,342.7
+③ 固定源燃烧（天然气锅炉及备用发电机） 吨二氧化碳当量 2,118.6 2,045.3
+表4 雇员人数
+指标 2024年 2023年
+雇员总数（人） 3,412 3,286
+四川省（人） 2,064 1,984
+广西壮族自治区（人） 1,320 1,258
+"""
+
+
+def test_circled_sub_rows_and_places(tmp_path):
+    facts = _facts(tmp_path, PLACES_AND_CIRCLED_ZH)
+    parts = [f for f in facts if f.metric == "ghg_scope1" and f.period == "2024" and f.dims]
+    assert sorted(f.value for f in parts) == [pytest.approx(1286.4), pytest.approx(2118.6), pytest.approx(38460.5)]
+    assert _one(facts, "employees_total", "2024", region="四川省").value == 2064
+    assert _one(facts, "employees_total", "2023", region="广西壮族自治区").value == 1258

@@ -135,8 +135,11 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                 # total only by position ("外購蒸汽 噸" after "天然氣 噸").
                 if not _label_like(_clean_label(row.label)):
                     continue
+                place = _place_name(row.label)
                 if breakdown and kind in ("group", "total"):
                     dims = {**ctx.dims, breakdown: _clean_label(row.label)}
+                elif place and kind in ("group", "total") and ctx.metric.unit in ("persons", "count"):
+                    dims = {**ctx.dims, "region": place}  # "四川省（人）" under 僱員總數
                 elif kind != "parent" and (_names_own_measure(row.label) or kind == "total" and not _is_subrow(row.label)):
                     continue
                 else:
@@ -339,6 +342,13 @@ def _breakdown_heading(label: str) -> str | None:
         if len(word) >= 2 and word in x:
             return headings[word]
     return None
+
+
+def _place_name(label: str) -> str | None:
+    """A breakdown label naming a place by its suffix ("四川省", "廣西壯族自治區"), without brackets."""
+    name = _BRACKETED_PART.sub("", _clean_label(label)).strip()
+    folded = matching_form(name)[0]
+    return name if name and len(name) <= 20 and folded.endswith(lexicon().region_suffixes) else None
 
 
 def _is_subrow(label: str) -> bool:
