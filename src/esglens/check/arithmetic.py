@@ -158,17 +158,21 @@ def _note_matching_total(finding: Finding, printed: list[Fact], total: Fact, cmp
 # ---- totals = rows broken down by one dims key ------------------------------------------------
 
 def _breakdown_parts(printed: list[Fact], total: Fact, key: str) -> list[Fact]:
+    # a part may also carry its own label as a category ("外購的商品和服務-自用商品" beside "其他外購的
+    # 商品和服務", both scope 3 category 1)
     rows = [f for f in printed if f.metric == total.metric and f.period == total.period
-            and key in f.dims and len(f.dims) == len(total.dims) + 1
-            and all(f.dims.get(k) == v for k, v in total.dims.items())]
+            and key in f.dims and all(f.dims.get(k) == v for k, v in total.dims.items())
+            and (len(f.dims) == len(total.dims) + 1
+                 or key != "category" and "category" not in total.dims and len(f.dims) == len(total.dims) + 2
+                 and "category" in f.dims)]
     if total.table is not None and any(f.table == total.table for f in rows):
         # sub-rows printed under this total; the same breakdown elsewhere is another presentation
         rows = [f for f in rows if f.table == total.table]
     # one fact per row: the same (dims, value) printed again elsewhere is a repeat, but two rows that
     # share dims with different values (two sources mapped to one category) are both parts
-    by_value: dict[tuple[str, float], Fact] = {}
+    by_value: dict[tuple[str, str, float], Fact] = {}
     for f in rows:
-        k = (f.dims[key], round(f.value, 9))
+        k = (f.dims[key], f.dims.get("category", "") if key != "category" else "", round(f.value, 9))
         if k not in by_value or _closest([by_value[k], f], total) is f:
             by_value[k] = f
     return sorted(by_value.values(), key=lambda f: f.line or 0)

@@ -58,7 +58,22 @@ def from_tables(doc: Document, tax: Taxonomy) -> list[Fact]:
         rows_facts, end = _facts_of_table(doc, table, tax, start)
         facts.extend(rows_facts)
         previous = (table, end)
-    return _sole_rows_are_totals(facts, described)
+    return _keep_rows_apart(_sole_rows_are_totals(facts, described))
+
+
+def _keep_rows_apart(facts: list[Fact]) -> list[Fact]:
+    """Two rows of one table that read as the same breakdown ("外購的商品和服務-自用商品" and
+    "其他外購的商品和服務", both scope 3 category 1) are different parts: each keeps its own label as a
+    category, so that neither is lost when facts are merged by metric, period and breakdown."""
+    groups: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if f.dims and "category" not in f.dims:
+            groups.setdefault((f.table, *f.key()), []).append(f)
+    for same in groups.values():
+        if len({f.line for f in same}) > 1 and len({f.value for f in same}) > 1:
+            for f in same:
+                f.dims = {**f.dims, "category": _clean_label(f.label or "")}
+    return facts
 
 
 def _sole_rows_are_totals(facts: list[Fact], described: list[Fact]) -> list[Fact]:
