@@ -188,3 +188,17 @@ def test_indirect_energy_in_coal_equivalent_equals_electricity_plus_heat():
                fact("electricity", "6,753,600.64", value=6753.60064), fact("heat", "1,315.54", unit="GJ"))
     [found] = _by_rule(check_arithmetic(fs), "arith.energy_indirect")
     assert found.status == "fail" and found.severity == "warning"
+
+
+def test_a_part_larger_than_its_whole():
+    from check_helpers import fact, facts
+
+    from esglens.check import run_checks
+
+    bad = run_checks(None, facts(fact("electricity", "3,787.58", "FY2024", line=10),
+                                 fact("energy_total", "3,716.29", "FY2024", line=12)))
+    found = bad.get("arith.part_exceeds.electricity.energy_total.FY2024")
+    assert found is not None and found.severity == "error" and found.lines == [10, 12]
+    ok = run_checks(None, facts(fact("electricity", "3,500", "FY2024", line=10),
+                                fact("energy_total", "3,716.29", "FY2024", line=12)))
+    assert ok.get("arith.part_exceeds.electricity.energy_total.FY2024") is None

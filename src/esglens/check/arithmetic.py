@@ -321,9 +321,53 @@ def check_ratios(facts: FactSet, emitter: _Emitter) -> None:
             emitter.emit(finding, _signature("arith.intensity", fact, used))
 
 
+def check_containment(facts: FactSet, emitter: _Emitter) -> None:
+    """A part larger than the whole that contains it ("electricity 3,787 MWh, total energy 3,716 MWh")."""
+    printed = [f for f in _printed(facts) if not f.dims or f.dims.keys() == {"basis"}]
+    for rule in rules().get("contains", []):
+        for whole in (f for f in printed if f.metric == rule["whole"]):
+            for part in printed:
+                if part.metric not in rule["parts"] or part.period != whole.period:
+                    continue
+                if part.dims.get("basis", "location") != whole.dims.get("basis", "location"):
+                    continue
+                converted = to_unit(part, whole.unit)
+                if converted is None:
+                    continue
+                value, rounding_part = converted
+                if value <= whole.value + rounding_part + rounding(whole) + slack(whole.value, value):
+                    continue
+                message = (f"{describe(part)} is {shown(part)} {part.unit} (line {part.line}), more than "
+                           f"{describe(whole)}, {shown(whole)} {whole.unit} (line {whole.line}), which includes it.")
+                severity = rule["severity"]
+                kinds = {_printed_kind(part), _printed_kind(whole)}
+                if len(kinds) > 1 and kinds & {"tce", "kgce"}:
+                    # printed in different kinds of unit (kWh beside tce): the report may convert otherwise
+                    severity = "warning"
+                    message += (f" The two are printed in different units ({part.raw_unit}, {whole.raw_unit}); "
+                                "esglens converts tce at 29.3076 GJ (GB/T 2589), a report may use another factor.")
+                finding = Finding(
+                    id=f"{rule['id']}.{part.metric}.{whole.metric}.{whole.period}", rule=rule["id"],
+                    severity=severity, message=message, aspect=_aspect(rule.get("provision")),
+                    provision=rule.get("provision"), status="fail",
+                    facts=[fact_record(whole), fact_record(part)], lines=fact_lines([whole, part]),
+                    data={"part": value, "whole": whole.value})
+                emitter.emit(finding, _signature(rule["id"], whole, [part]))
+
+
+def _printed_kind(fact: Fact) -> str | None:
+    from ..units import UnitError, parse_unit
+
+    try:
+        return parse_unit(fact.raw_unit).unit if fact.raw_unit else None
+    except UnitError:
+        return None
+
+
 def check_arithmetic(facts: FactSet) -> list[Finding]:
     """Every sum and intensity the report lets us recompute, whether it holds or not."""
     emitter = _Emitter()
+    check_containment(facts, emitter)
     check_sums(facts, emitter)
     check_breakdowns(facts, emitter)
     check_ratios(facts, emitter)
