@@ -237,3 +237,13 @@ def test_counts_named_after_the_number_for_whole_populations(tmp_path):
                              "We received 35 customer complaints.\n\nThere were 2 cases of corruption.")
     assert {(f.metric, f.value) for f in facts} == {("other:injuries", 9), ("complaints_received", 35),
                                                     ("corruption_cases", 2)}
+
+
+def test_prose_label_is_printed_in_the_reports_script(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("示例健康有限公司\n2024財年環境、社會及管治報告\n本報告涵蓋2023年4月1日至2024年3月31日。\n"
+                 "2024財年，阿里健康投入社會公益項目共計35,503小時，捐贈金額共計人民幣147萬元。\n", encoding="utf-8")
+    facts = esglens.extract(p)
+    hours = [f for f in facts if f.metric == "volunteer_hours"]
+    assert hours and "社會公益" in hours[0].label  # Traditional, as printed, not the Simplified matching form
+    assert "35,503小時" in hours[0].quote

@@ -424,6 +424,7 @@ def _kind_fits(fig: _Figure, metric) -> bool:
 
 def _make_fact(doc, para, tax, rules, fig: _Figure, m, metric, label: str) -> Fact | None:
     unit = fig.raw_unit
+    label = _as_printed(para, label, fig.start)
     if not _kind_fits(fig, metric):
         return None
     if not m.dims and rules.part_of.match(para.match, fig.c_start) and _part_of_earlier(para, tax, rules, fig, metric):
@@ -471,6 +472,16 @@ def _period_of(doc: Document, before: str, after: str, rules: _Rules) -> str | N
     return doc_period.label if doc_period else None
 
 
+def _as_printed(para: Paragraph, label: str, before: int) -> str:
+    """The label in the report's own script: matching text maps back to the printed text position by
+    position (the matching form has the text's length)."""
+    label = label.strip()
+    if not label or len(para.match) != len(para.text):
+        return label
+    i = para.match.rfind(label, 0, before + 1)
+    return para.text[i : i + len(label)] if i >= 0 else label
+
+
 def _quote(para: Paragraph, line: Line, start: int, end: int) -> str:
     """The part of the cited line around the number (the quote must occur in that line)."""
     text = line.text
@@ -478,6 +489,11 @@ def _quote(para: Paragraph, line: Line, start: int, end: int) -> str:
     lead = len(text) - len(text.lstrip())
     a = max(0, start - line_start - 30) + lead
     b = min(len(text), end - line_start + 12 + lead)
+    # never cut a number in two at either end of the quote
+    while b < len(text) and b > 0 and (text[b].isdigit() or text[b] in ".,") and text[b - 1].isdigit():
+        b += 1
+    while 0 < a < len(text) and (text[a - 1].isdigit() or text[a - 1] in ".,") and text[a].isdigit():
+        a -= 1
     return text[a:b].strip() or text.strip()
 
 
