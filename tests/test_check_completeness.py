@@ -215,3 +215,11 @@ def test_an_index_kept_at_aspect_level_claims_the_aspects_kpis(tmp_path):
     report = run_checks(doc, fs)
     assert report.get("index.A1.2.unclaimed") is None  # "Aspect A1" covers A1.2
     assert report.get("index.B1.1.unclaimed").severity == "warning"  # B1 is not in the index
+
+
+def test_a_report_that_does_not_follow_the_hkex_code_gets_no_completeness_score(tmp_path):
+    doc = document(tmp_path, "Example plc Annual Report 2023\nThis report follows the GRI Standards and the TCFD "
+                             "recommendations and the UK Streamlined Energy and Carbon Reporting rules.\n")
+    report = run_checks(doc, facts(document=doc))
+    assert report.completeness["applies"] is False and report.completeness_score is None
+    assert not [f for f in report.findings if f.rule.startswith("hkex") and f.severity != "info"]

@@ -61,7 +61,11 @@ class CheckReport:
 
     @property
     def completeness_score(self) -> float | None:
-        """Overall HKEX completeness, 0..1 (disclosed or explained provisions over all in force)."""
+        """Overall HKEX completeness, 0..1 (disclosed or explained provisions over all in force); None
+        for a report that does not follow the HKEX code (a London or Singapore report is not scored
+        against it in the library, though its provision statuses stay available for reference)."""
+        if self.completeness.get("applies") is False:
+            return None
         overall = self.completeness.get("overall") or {}
         score = overall.get("score")
         return float(score) if isinstance(score, (int, float)) else None

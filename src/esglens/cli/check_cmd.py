@@ -23,8 +23,10 @@ def _render_table(report, show_all: bool = False) -> None:
                   f"{report.facts_count} facts; {report.completeness.get('version_name', '')}")
     overall = report.completeness.get("overall")
     if overall:
+        reference = "" if report.completeness.get("applies", True) else \
+            " [dim](for reference only: the report does not say it follows the HKEX code)[/dim]"
         console.print(f"HKEX completeness: {overall['score']:.0%} ({overall['disclosed']} disclosed, "
-                      f"{overall['explained']} explained, {overall['missing']} missing)")
+                      f"{overall['explained']} explained, {overall['missing']} missing){reference}")
     for aspect, findings in report.grouped():
         hidden = 0 if show_all else sum(f.severity == "info" for f in findings)
         findings = findings if show_all else [f for f in findings if f.severity != "info"]
