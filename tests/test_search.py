@@ -115,3 +115,11 @@ def test_corpus_search_across_scripts(tmp_path, corpus_file):
         # lines 10, 11 and 16 of the Simplified news item name its 京东健康公益平台
         news_lines = {line for name, line in _hits(library, "京東健康公益平台", limit=50) if name == news.name}
         assert {10, 11, 16} <= news_lines
+
+
+def test_chinese_numerals_and_digits_find_each_other():
+    from esglens.store.search import fts_query, tokens
+
+    assert tokens("範圍二溫室氣體排放") == tokens("范围2温室气体排放")
+    assert fts_query("範圍2") == fts_query("范围二")
+    assert "2" not in tokens("二氧化碳排放").split()  # a numeral inside a word stays in the word

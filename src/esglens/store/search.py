@@ -60,10 +60,14 @@ def words(folded: str) -> list[str]:
     stop = stopwords()
     out = []
     for w in _jieba().cut_for_search(folded):
-        w = w.strip()
+        w = _NUMERALS.get(w.strip(), w.strip())  # "范围二" finds "范围2" and the reverse
         if w and w not in stop and _WORD_CHARS.search(w):
             out.append(w)
     return out
+
+
+# a Chinese numeral standing alone as a word is its digit, in the index and in queries alike
+_NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 def tokens(text: str) -> str:
