@@ -273,3 +273,10 @@ def test_jd_scope3_rows_sharing_a_category_are_both_parts(corpus_file):
     # 9,397.58 + 90,474.31 (both category 1) + 1,349.88 + 102,772.40 + 748.71 (both category 4) + 14.29 + 194.67
     assert ok is not None and ok.status == "pass"
     assert {2681, 2683, 2687, 2689} <= set(ok.lines)
+
+
+def test_jd_scope3_rise_is_explained_by_the_note_about_a_rise(corpus_file):
+    report = esglens.check(esglens.extract(corpus_file(JD)))
+    rise = report.get("yoy.ghg_scope3.2023-2024")
+    # note 1 (line 2697) explains a fall of the scope 1 and 2 figures; note 2 (line 2700) the scope 3 rise
+    assert rise is not None and rise.data["explanation_line"] == 2700

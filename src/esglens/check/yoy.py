@@ -75,7 +75,7 @@ def _join(pieces: list[str]) -> str:
     return out
 
 
-def explanation(doc: Document | None, facts: list[Fact]) -> tuple[int, str] | None:
+def explanation(doc: Document | None, facts: list[Fact], rising: bool | None = None) -> tuple[int, str] | None:
     """The paragraph near the facts' table most likely to explain a change: the most restatement or
     method words, or the row's own label with a word of rise or fall; notes and nearer text win ties."""
     if doc is None:
@@ -83,6 +83,8 @@ def explanation(doc: Document | None, facts: list[Fact]) -> tuple[int, str] | No
     cfg = rules()["yoy"]
     explain = matching_words(tuple(cfg["explain_words"]))
     change = matching_words(tuple(cfg["change_words"]))
+    rise = matching_words(tuple(cfg.get("rise_words", [])))
+    fall = matching_words(tuple(cfg.get("fall_words", [])))
     notes = [re.compile(p) for p in cfg["note_markers"]]
     first = min(_bounds(doc, f)[0] for f in facts) - int(cfg["window_before"])
     last = max(_bounds(doc, f)[1] for f in facts) + int(cfg["window_after"])
@@ -100,6 +102,10 @@ def explanation(doc: Document | None, facts: list[Fact]) -> tuple[int, str] | No
             continue
         is_note = any(p.search(text) for p in notes)
         score = 2 * explain_hits + 2 * has_label + is_note + has_change - abs(no - anchor) / 100
+        if rising is not None:  # a note about the same direction beats one about the opposite
+            same = any(w in text for w in (rise if rising else fall))
+            opposite = any(w in text for w in (fall if rising else rise))
+            score += 2 * same - 2 * (opposite and not same)
         if best is None or score > best[0]:
             best = (score, no, printed)
     return (best[1], best[2]) if best else None
@@ -122,7 +128,7 @@ def _jump(prev: Fact, cur: Fact, threshold: float) -> float | None:
 
 
 def _jump_finding(doc: Document | None, prev: Fact, cur: Fact, change: float, severity: str) -> Finding:
-    found = explanation(doc, [prev, cur])
+    found = explanation(doc, [prev, cur], rising=cur.value > prev.value)
     pct = "from zero" if change == float("inf") else f"{change:+.0%}"
     verb = "rose" if cur.value > prev.value else "fell"
     message = (f"{describe(cur)[: -len(cur.period) - 1]} {verb} from {shown(prev)} ({prev.period}) to "
