@@ -46,23 +46,44 @@ def _label_core(fact: Fact) -> str:
     return label if len(label) >= 2 else ""
 
 
-def _paragraphs(doc: Document, first: int, last: int, notes: list[re.Pattern[str]]
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ENDS_IN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?\s*[%*)）]*\s*$")
+
+
+def _is_table_row(text: str) -> bool:
+    """Values in a row ("Upstream transportation tCO2e 32,666 301,800 203,928 ..."): two numbers or more
+    that are not years or note numbers, ending the line or three of them at least."""
+    values = [n for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n) and (len(n) > 1 or "." in n)]
+    return len(values) >= 3 or (len(values) >= 2 and bool(_ENDS_IN_NUMBER.search(text)))
+
+
+def _paragraphs(doc: Document, first: int, last: int, notes: list[re.Pattern[str]], keep: set[int] = frozenset()
                 ) -> list[tuple[int, str, str]]:
     """(first line, matching text, printed text) of each paragraph between two lines: consecutive lines
-    with no blank line between them, a new note marker starting a new paragraph."""
+    with no blank line between them, a new note marker starting a new paragraph. Table rows are left
+    out, except the lines in ``keep`` (the compared facts' own rows, which may carry a notes column)."""
     out: list[tuple[int, list[str], list[str]]] = []
     prev = None
+    prev_tabular = False
+    tabular_starts: set[int] = set()
     for no, text in content_lines(doc):
         if no < first or no > last:
             continue
         starts_note = any(p.search(text) for p in notes)
-        if out and prev == no - 1 and not starts_note:
+        # a table row (two numbers or more) stands alone: PDF text has no blank lines, and a table
+        # read as one long "paragraph" would be cited from its header line
+        tabular = _is_table_row(text)
+        joined = out and prev == no - 1 and not starts_note and not tabular and not prev_tabular
+        prev_tabular = tabular
+        if joined:
             out[-1][1].append(text)
             out[-1][2].append((doc.line(no).text or doc.line(no).raw).strip())
         else:
             out.append((no, [text], [(doc.line(no).text or doc.line(no).raw).strip()]))
+            tabular_starts.add(no) if tabular else None
         prev = no
-    return [(no, _join(m), _join(t)) for no, m, t in out]
+    return [(no, _join(m), _join(t)) for no, m, t in out if no not in tabular_starts or no in keep]
 
 
 def _join(pieces: list[str]) -> str:
@@ -92,10 +113,10 @@ def explanation(doc: Document | None, facts: list[Fact], rising: bool | None = N
     labels = {c for c in (_label_core(f) for f in facts) if c}
     anchor = max(f.line for f in facts)
     best: tuple[float, int, str] | None = None
-    for no, text, printed in _paragraphs(doc, first, last, notes):
-        if no in own:
-            continue
+    for no, text, printed in _paragraphs(doc, first, last, notes, keep=own):
         explain_hits = min(3, sum(w in text for w in explain))
+        if no in own and not explain_hits:
+            continue  # the row itself explains only through a notes column ("... due to a reclassification")
         has_label = any(lab in text for lab in labels)
         has_change = any(w in text for w in change)
         if not (explain_hits or (has_label and has_change)):
