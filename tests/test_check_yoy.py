@@ -101,3 +101,23 @@ def test_breakdown_jumps_are_listed_below_total_jumps_and_tiny_counts_are_ignore
     tiny = facts(fact("employees_total", "3", "2024", region="Overseas"),
                  fact("employees_total", "1", "2023", region="Overseas"))
     assert _jumps(check_year_over_year(None, tiny)) == []
+
+
+NOTES_COLUMN = """\
+Carbon and energy
+Datapoint Unit 2023 2022 Notes
+Upstream transportation tCO2e 32,666 301,800 The decrease is primarily due to a reclassification of shipping
+Downstream transportation tCO2e 186,909 8,732 The increase is primarily driven by the reclassification above
+Business travel tCO2e 3,585 1,488
+"""
+
+
+def test_a_row_is_explained_by_its_own_notes_column_never_by_another_rows(tmp_path):
+    doc = document(tmp_path, NOTES_COLUMN)
+    fs = facts(fact("ghg_scope3", "32,666", "2023", line=3, scope3_category="4"),
+               fact("ghg_scope3", "301,800", "2022", line=3, scope3_category="4"),
+               fact("ghg_scope3", "3,585", "2023", line=5, scope3_category="6"),
+               fact("ghg_scope3", "1,488", "2022", line=5, scope3_category="6"), document=doc)
+    jumps = {f.facts[0]["dims"]["scope3_category"]: f for f in _jumps(check_year_over_year(doc, fs))}
+    assert jumps["4"].data["explanation_line"] == 3  # its own note
+    assert not jumps["6"].data["explained"]  # the notes of rows 3 and 4 are about those rows
