@@ -55,7 +55,8 @@ def _is_table_row(text: str) -> bool:
     """Values in a row ("Upstream transportation tCO2e 32,666 301,800 203,928 ..."): two numbers or more
     that are not years or note numbers, ending the line or three of them at least."""
     values = [n for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n) and (len(n) > 1 or "." in n)]
-    return len(values) >= 3 or (len(values) >= 2 and bool(_ENDS_IN_NUMBER.search(text)))
+    grouped = [n for n in values if "," in n or "." in n]  # 32,666 / 0.45: printed as KPI values
+    return len(values) >= 3 or len(grouped) >= 2 or (len(values) >= 2 and bool(_ENDS_IN_NUMBER.search(text)))
 
 
 def _paragraphs(doc: Document, first: int, last: int, notes: list[re.Pattern[str]], keep: set[int] = frozenset()
