@@ -140,3 +140,10 @@ def test_report_text_never_becomes_a_spreadsheet_formula(tmp_path):
     ws = load_workbook(xlsx)["facts"]
     cells = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value.startswith("-12")]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_exports_carry_a_company_key_that_joins_both_scripts(lib, tmp_path):
+    out = exports.export(lib, tmp_path / "f.csv", "csv", "facts")
+    df = pd.read_csv(out)
+    assert list(df.columns)[-1] == "company_key"
+    assert df["company_key"].notna().all()

@@ -23,6 +23,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("confidence", "Confidence"), ("label", "Label in report"), ("quote", "Quote"), ("page", "Page"),
         ("line", "Line"), ("report_filename", "Report file"), ("report_path", "Report path"),
         ("sha256", "Report SHA-256"),
+        # added columns go last, so that scripts reading columns by position keep working
+        ("company_key", "Company key (one name per company, any script)"),
     ],
     "findings": [
         ("report_id", "Report ID"), ("company", "Company"), ("report_period", "Report period"),
@@ -37,6 +39,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("script", "Script"), ("standards", "Standards"), ("format", "Format"), ("pages", "Pages"),
         ("fact_count", "Facts"), ("finding_count", "Findings"), ("completeness", "Completeness"),
         ("filename", "File"), ("path", "Path"), ("sha256", "SHA-256"), ("added_at", "Added (UTC)"),
+        ("company_key", "Company key (one name per company, any script)"),
     ],
 }
 _NUMERIC = {"report_id", "id", "value", "confidence", "page", "line", "pages", "fact_count", "finding_count",
