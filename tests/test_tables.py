@@ -497,3 +497,27 @@ def test_indented_rows_belong_to_the_group_heading_above_them(tmp_path):
     s2 = {(f.period, f.dims.get("basis")): f.value for f in extract(p) if f.metric == "ghg_scope2"}
     assert s2[("2023", "location")] == 53064 and s2[("2022", "market")] == 52983
     assert not [f for f in extract(p) if f.metric == "ghg_scope1" and f.value in (53064, 46077)]
+
+
+def test_html_group_cells_spanning_rows(tmp_path):
+    from esglens import extract
+
+    p = tmp_path / "r.html"
+    p.write_text(
+        "<html><body><p>Example Bank Limited ESG Report 2024, covering 1 January to 31 December 2024.</p>\n"
+        "<table>\n<tr><th colspan=\"2\">Indicator</th><th>Unit</th><th>2024</th><th>2023</th></tr>\n"
+        "<tr><th rowspan=\"3\">Scope 1</th><th>Refrigerants (HFCs)</th><td>tCO2e</td><td>197.5</td><td>212.2</td></tr>\n"
+        "<tr><th>Company vehicles, petrol</th><td>tCO2e</td><td>128.7</td><td>135.5</td></tr>\n"
+        "<tr><th>Total Scope 1</th><td>tCO2e</td><td>326.2</td><td>347.7</td></tr>\n"
+        "<tr><th colspan=\"2\">Total employees</th><td>persons</td><td>4,286</td><td>4,412</td></tr>\n"
+        "<tr><th rowspan=\"2\">By rank</th><th>Senior management</th><td>persons</td><td>246</td><td>252</td></tr>\n"
+        "<tr><th>General staff</th><td>persons</td><td>4,040</td><td>4,160</td></tr>\n"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = extract(p)
+    s1 = {(f.period, tuple(sorted(f.dims.items()))): f.value for f in facts if f.metric == "ghg_scope1"}
+    assert s1[("2024", ())] == pytest.approx(326.2)  # "Scope 1 – Total Scope 1" is the total
+    assert len([k for k in s1 if k[0] == "2024" and k[1]]) == 2
+    ranks = {f.dims.get("rank"): f.value for f in facts if f.metric == "employees_total" and f.period == "2023"}
+    assert ranks[None] == 4412 and ranks["senior management"] == 252

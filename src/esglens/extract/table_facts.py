@@ -113,6 +113,14 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                 latest_total = None  # "按性別劃分" keeps the total above: its parts follow
             continue
         raw_unit = row.unit or table.unit
+        heading = _heading_prefix(row.label)
+        if heading is not None and latest_total is not None and unit_fits(raw_unit, latest_total.metric):
+            # "By rank – Directors" (a group cell spanning rows): a breakdown of the total above
+            key, rest = heading
+            dims = {**latest_total.dims, **(tax.match_dims(rest) or {key: rest})}
+            out.extend(_row_facts(doc, table, row, raw_unit, _Resolved(latest_total.metric, dims,
+                                                                        min(latest_total.confidence, 0.9))))
+            continue
         mine = own[i]
         parent = own.get(row.parent) if row.parent is not None else None
         resolved = None
@@ -220,12 +228,24 @@ _DASH_QUALIFIER = re.compile(r"\s+[–—-]\s+|\s*－\s*")
 
 def _qualifier_after_dash(label: str, span: tuple[int, int]) -> dict[str, str]:
     """"Nitrogen oxides – Pellet Production": the metric named before the dash, a segment or
-    source after it; that part becomes the category."""
+    source after it; that part becomes the category. "Scope 1 – Total Scope 1" names the total."""
     m = _DASH_QUALIFIER.search(label)
     if not m or span[1] > m.start():
         return {}
     rest = label[m.end():].strip()
-    return {"category": rest} if rest and _label_like(rest) else {}
+    if not rest or not _label_like(rest) or _says_total(rest) or _is_bare_total(rest):
+        return {}
+    return {"category": rest}
+
+
+def _heading_prefix(label: str) -> tuple[str, str] | None:
+    """(dims key, rest) for a label opened by a breakdown heading and a dash ("By rank – Directors")."""
+    m = _DASH_QUALIFIER.search(label)
+    if not m:
+        return None
+    key = _breakdown_heading(label[: m.start()])
+    rest = label[m.end():].strip()
+    return (key, rest) if key and rest else None
 
 
 def _context_metric(text: str, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
@@ -356,7 +376,9 @@ def _breakdown_heading(label: str) -> str | None:
     for word in sorted(headings, key=len, reverse=True):
         if len(word) >= 2 and word in x:
             return headings[word]
-    return None
+    # "按學歷劃分", "By business segment": a breakdown all the same, of a kind without its own key
+    framed = text.startswith(("按", "依", "by ")) and (text.startswith("by ") or text.endswith(("划分", "分类", "区分")))
+    return "category" if framed and len(x) <= (30 if x.isascii() else 12) else None
 
 
 def _place_name(label: str) -> str | None:

@@ -73,6 +73,15 @@ def _unquote(value: str) -> str:
 class _Row:
     line: int
     cells: list[str] = field(default_factory=list)
+    rowspans: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    """A first-column cell spanning several rows (``<th rowspan="4">Scope 1</th>``): the rows it names."""
+
+    label: str
+    rows_left: int
 
 
 class _TextCollector(HTMLParser):
@@ -85,6 +94,8 @@ class _TextCollector(HTMLParser):
         self.hidden_depth = 0
         self.row: _Row | None = None
         self.cell: list[str] | None = None
+        self.cell_rowspan = 1
+        self.group: _Group | None = None
         self.sup_depth = 0
 
     def _line(self) -> int:
@@ -101,6 +112,8 @@ class _TextCollector(HTMLParser):
         elif tag in _CELL_TAGS:
             self._end_cell()
             self.cell = []
+            span = dict(attrs).get("rowspan") or "1"
+            self.cell_rowspan = int(span) if span.isdigit() else 1
         elif tag in _BLOCK_TAGS:
             self._break()
 
@@ -117,6 +130,8 @@ class _TextCollector(HTMLParser):
             self._end_cell()
         elif tag in ("tr", "table"):
             self._end_row()
+            if tag == "table":
+                self.group = None
         elif tag in _BLOCK_TAGS:
             self._break()
 
@@ -150,11 +165,26 @@ class _TextCollector(HTMLParser):
     def _end_cell(self) -> None:
         if self.row is not None and self.cell is not None:
             self.row.cells.append(_SPACES.sub(" ", "".join(self.cell)).strip())
+            self.row.rowspans.append(self.cell_rowspan)
         self.cell = None
+        self.cell_rowspan = 1
+
+    def _group_rows(self, row: _Row) -> None:
+        """A group label spanning rows becomes part of each row's label ("Scope 1 – Refrigerants"), so
+        that every row has the header's columns and still says which group it belongs to."""
+        if len(row.cells) >= 3 and row.rowspans and row.rowspans[0] > 1 and row.cells[0]:
+            self.group = _Group(row.cells[0].rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ "), row.rowspans[0] - 1)  # its footnote stays out
+            row.cells[:2] = [f"{self.group.label} – {row.cells[1]}"]
+        elif self.group is not None and self.group.rows_left > 0:
+            row.cells[0] = f"{self.group.label} – {row.cells[0]}" if row.cells and row.cells[0] else row.cells[0]
+            self.group.rows_left -= 1
+        else:
+            self.group = None
 
     def _end_row(self) -> None:
         self._end_cell()
         if self.row is not None and any(self.row.cells):
+            self._group_rows(self.row)
             blocks = self.blocks.setdefault(self.row.line, [""])
             blocks.append(CELL_SEPARATOR.join(self.row.cells))
             blocks.append("")
