@@ -451,3 +451,22 @@ def test_circled_sub_rows_and_places(tmp_path):
     assert sorted(f.value for f in parts) == [pytest.approx(1286.4), pytest.approx(2118.6), pytest.approx(38460.5)]
     assert _one(facts, "employees_total", "2024", region="四川省").value == 2064
     assert _one(facts, "employees_total", "2023", region="广西壮族自治区").value == 1258
+
+
+INDEX_TABLE_ZH = """\
+长城示例水泥股份有限公司
+2023年环境、社会及管治报告
+本报告涵盖2023年1月1日至2023年12月31日。
+指标 单位 2023年 2022年
+供应商总数 家 3,862 3,715
+香港联交所《环境、社会及管治报告指引》内容索引
+指标 内容 章节 页码
+B5.1 按地区划分的供应商数目 四（三）供应链管理 8
+B6.2 接获关于产品及服务的投诉数目及应对方法 四（四）产品责任 8
+"""
+
+
+def test_content_index_rows_are_no_kpis(tmp_path):
+    facts = _facts(tmp_path, INDEX_TABLE_ZH)
+    assert [f.value for f in facts if f.metric == "suppliers_total" and f.period == "2023"] == [3862]
+    assert not [f for f in facts if f.value == 8]

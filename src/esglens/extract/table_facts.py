@@ -104,7 +104,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
     own = {i: _own_metric(row, row.unit or table.unit, tax) for i, row in enumerate(table.rows)
            if not row.is_section and any(c is not None for c in row.cells)}
     for i, row in enumerate(table.rows):
-        if _is_index_entry(row.label):
+        if _is_index_entry(row.label) or _is_index_row(row):
             continue
         if row.is_section or not any(c is not None for c in row.cells):
             group_label = row.label
@@ -303,6 +303,16 @@ def _is_index_entry(label: str) -> bool:
         return False
     folded = label.casefold()
     return any(w in folded for w in lexicon().index_page_words)
+
+
+_LEADING_CODE = re.compile(r"^\s*(?:KPI\s*)?[AB]\d{1,2}(?:\.\d{1,2})?(?![\d.])\s*\S", re.I)
+
+
+def _is_index_row(row: TableRow) -> bool:
+    """"B5.1 按地區劃分的供應商數目 四（三）供應鏈管理 8": a content-index row whose one value is a page."""
+    values = [c.text for c in row.cells if c is not None]
+    return bool(_LEADING_CODE.match(row.label)) and len(values) == 1 and values[0].strip().isdigit() \
+        and len(values[0].strip()) <= 3 and not row.unit
 
 
 def _plain_mass(raw_unit: str | None) -> bool:
