@@ -247,3 +247,17 @@ def test_prose_label_is_printed_in_the_reports_script(tmp_path):
     hours = [f for f in facts if f.metric == "volunteer_hours"]
     assert hours and "社會公益" in hours[0].label  # Traditional, as printed, not the Simplified matching form
     assert "35,503小時" in hours[0].quote
+
+
+def test_prior_year_in_brackets_and_topic_training(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("长城示例建材股份有限公司\n2023年环境、社会及管治报告\n本报告涵盖2023年1月1日至2023年12月31日。\n"
+                 "本集团合作供应商共3,862家（2022年：3,715家），其中华北地区2,614家。\n"
+                 "年内组织反腐倡廉专题培训覆盖董事及员工1.86万人次，培训总时长3.72万小时。\n"
+                 "The Group donated HK$3.8 million (2022: HK$2.9 million) to local charities.\n", encoding="utf-8")
+    facts = {(f.metric, f.period): f for f in esglens.extract(p)}
+    assert facts[("suppliers_total", "2022")].value == 3715 and facts[("suppliers_total", "2022")].raw_unit == "家"
+    assert facts[("suppliers_total", "2023")].value == 3862
+    assert facts[("anti_corruption_training_participants", "2023")].value == 18600  # 董事及員工 is everyone
+    assert facts[("anti_corruption_training_hours", "2023")].value == 37200
+    assert facts[("community_investment", "2022")].value == 2_900_000

@@ -175,7 +175,11 @@ def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) ->
     out: list[Fact] = []
     spans = numbers.find_numbers(_unglue_codes(para.text))
     prev_end = 0  # the wording that names a metric never reaches back over an earlier figure
+    taken: set[int] = set()  # spans read as a prior year's figure of the fact before them
     for i, span in enumerate(spans):
+        if i in taken:
+            prev_end = span.end
+            continue
         c_start, c_end = _clause_bounds(para.text, span.start, rules)
         floor = max(c_start, prev_end)
         if rules.skip_clause.search(para.match[c_start:c_end]):
@@ -192,9 +196,49 @@ def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) ->
                 or _fact_from_sentence(doc, para, tax, rules, fig))
         if fact is not None:
             out.append(fact)
+            prior = _prior_year(doc, para, fact, fig, spans, i, rules)
+            if prior is not None:
+                out.append(prior[0])
+                taken.add(prior[1])
         if fact is not None or fig.raw_unit or span.number.multiplier != 1:
             prev_end = fig.end
     return out
+
+
+# "3,862家（2022年：3,715家）", "HK$3.8 million (2022: HK$2.9 million)": the prior year's figure in brackets
+_PRIOR_YEAR = re.compile(r"\s*[（(]\s*(?:FY\s?)?(?P<year>(?:19|20)\d{2})\s*(?:年度|年|財年|财年|財政年度)?\s*[:：]\s*")
+
+
+def _prior_year(doc, para, fact: Fact, fig: _Figure, spans, i: int, rules) -> tuple[Fact, int] | None:
+    m = _PRIOR_YEAR.match(para.text, fig.end)
+    if m is None:
+        return None
+    k = next((j for j in range(i + 1, len(spans)) if spans[j].start >= m.end()), None)
+    if k is None:
+        return None
+    span = spans[k]
+    if span.start > m.end() + 6:  # only a currency or a qualifier may stand before the number
+        return None
+    nxt = _figure(para, span, spans[k + 1].start if k + 1 < len(spans) else len(para.text), m.end(),
+                  fig.c_start, max(fig.c_end, span.end), rules)
+    if nxt is None:
+        return None
+    unit = nxt.raw_unit or fact.raw_unit
+    metric = Taxonomy.load().metric(fact.metric)
+    norm = normalise(span.number.value, unit, metric, percent=span.number.percent)
+    if norm is None:
+        return None
+    year = m.group("year")
+    doc_period = doc.metadata.period
+    period = f"FY{year}" if doc_period is not None and doc_period.fiscal else year
+    start, end = periods.bounds(period, doc_period)
+    line = para.line_at(span.start)
+    prior = dataclasses.replace(
+        fact, value=norm.value, unit=norm.unit, raw_value=span.number.raw, raw_unit=unit, period=period,
+        period_start=start, period_end=end, page=line.page, line=line.no,
+        quote=_quote(para, line, span.start, nxt.end), qualifier=nxt.qualifier,
+        lines=sorted({line.no}), confidence=round(fact.confidence * 0.95, 3))
+    return prior, k
 
 
 def _unglue_codes(text: str) -> str:
@@ -279,6 +323,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int, int]:
     rest = text[end : end + 16]
     stripped = rest.lstrip()
     offset = end + len(rest) - len(stripped)
+    cut = re.search(r"[（(\[【，,；;。:：]", stripped)  # a bracket or a clause mark ends any unit
+    if cut:
+        stripped = stripped[: cut.start()]
     for size in range(min(len(stripped), 14), 0, -1):
         cand = stripped[:size]
         if not cand[-1].isalnum() and cand[-1] not in "%³²$£":
