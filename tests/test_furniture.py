@@ -94,3 +94,16 @@ def test_pdf_corpus_furniture(corpus_dir, name: str) -> None:
     else:
         assert "drax.com ESG Performance Report 2023 2" in marked  # bottom of every page
     assert not any("Scope" in t for t in marked)
+
+
+def test_page_number_lines_of_a_text_export_are_furniture(tmp_path):
+    from esglens import parse
+
+    body = []
+    for page in range(1, 5):
+        body += [f"段落內容第{page}部分，本集團持續推進可持續發展。"] * 6 + [f"第{page}頁", ""]
+    p = tmp_path / "r.txt"
+    p.write_text("\n".join(body), encoding="utf-8")
+    doc = parse(p)
+    roles = {ln.text: ln.role for ln in doc.lines if ln.text.startswith("第")}
+    assert roles == {"第1頁": "footer", "第2頁": "footer", "第3頁": "footer", "第4頁": "footer"}

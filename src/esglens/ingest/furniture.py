@@ -105,6 +105,27 @@ def _mark_repeats(content: list[Line]) -> None:
         if _spread_out(indexes, len(content)):
             for i in indexes:
                 content[i].role = _role_by_position(content, i)
+    _mark_page_numbers(content)
+
+
+# a line that is nothing but a page number: "第4頁", "第 7 页 共 9 页", "- 3 -", "Page 4 of 23", "4 / 23"
+_PAGE_NUMBER = re.compile(r"(?:第\s*\d{1,3}\s*[頁页](?:\s*共\s*\d{1,3}\s*[頁页])?|[-–—]\s*\d{1,3}\s*[-–—]"
+                          r"|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})", re.IGNORECASE)
+
+
+def _mark_page_numbers(content: list[Line]) -> None:
+    """Page numbers of a text export: the same page-number form on several lines spread through it
+    (too short for the running-line rule, and they would cut tables dumped across a page break)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, ln in enumerate(content):
+        text = ln.text.strip()
+        if ln.role == "body" and len(text) <= 24 and _PAGE_NUMBER.fullmatch(text):
+            where[_key(text)].append(i)
+    for indexes in where.values():
+        spread = indexes[-1] - indexes[0] >= _MIN_SPREAD * len(content)
+        if len(indexes) >= _MIN_REPEATS or (len(indexes) >= 2 and spread):
+            for i in indexes:
+                content[i].role = "footer"
 
 
 def _spread_out(indexes: list[int], total: int) -> bool:
