@@ -261,3 +261,14 @@ def test_prior_year_in_brackets_and_topic_training(tmp_path):
     assert facts[("anti_corruption_training_participants", "2023")].value == 18600  # 董事及員工 is everyone
     assert facts[("anti_corruption_training_hours", "2023")].value == 37200
     assert facts[("community_investment", "2022")].value == 2_900_000
+
+
+def test_conversion_factors_are_no_kpis(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("Example Logistics Limited Sustainability Report 2023\n"
+                 "This report covers 1 January 2023 to 31 December 2023.\n\n"
+                 "Fuel volumes are converted with the net calorific values of the IPCC 2006 Guidelines, diesel 10.72 "
+                 "MWh/kL, petrol 34.2 MJ/L and LPG 25.7 MJ/L.\n\n"
+                 "Our energy intensity was 49.10 MWh per HK$ million revenue.\n", encoding="utf-8")
+    facts = esglens.extract(p)
+    assert [f.value for f in facts if f.metric == "energy_intensity"] == [49.10]

@@ -58,6 +58,7 @@ class _Rules:
     clause_breaks: re.Pattern
     sentence_breaks: re.Pattern
     skip_clause: re.Pattern
+    skip_sentence: re.Pattern
     part_of: re.Pattern
     year_mention: re.Pattern
     year_after: re.Pattern
@@ -81,6 +82,7 @@ def _rules() -> _Rules:
         clause_breaks=re.compile(data["clause"]["breaks"]),
         sentence_breaks=re.compile(data["clause"]["sentence_breaks"]),
         skip_clause=re.compile("|".join(data["clause"]["skip"]), re.IGNORECASE),
+        skip_sentence=re.compile("|".join(data["clause"]["skip_sentence"]), re.IGNORECASE),
         part_of=re.compile(data["clause"]["part_of"], re.IGNORECASE),
         year_mention=re.compile(data["clause"]["year_mention"]),
         year_after=re.compile(data["clause"]["year_after"], re.IGNORECASE),
@@ -182,7 +184,7 @@ def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) ->
             continue
         c_start, c_end = _clause_bounds(para.text, span.start, rules)
         floor = max(c_start, prev_end)
-        if rules.skip_clause.search(para.match[c_start:c_end]):
+        if rules.skip_clause.search(para.match[c_start:c_end]) or _in_factor_sentence(para, span.start, rules):
             prev_end = span.end
             continue
         next_start = spans[i + 1].start if i + 1 < len(spans) else len(para.text)
@@ -320,13 +322,13 @@ def _qualifier_before(text: str, pos: int, floor: int, rules: _Rules) -> tuple[s
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int, int]:
     """The unit printed right after a number, with where it begins and ends."""
-    rest = text[end : end + 16]
+    rest = text[end : end + 40]  # "MWh per HK$ million revenue" is a unit too
     stripped = rest.lstrip()
     offset = end + len(rest) - len(stripped)
     cut = re.search(r"[（(\[【，,；;。:：]", stripped)  # a bracket or a clause mark ends any unit
     if cut:
         stripped = stripped[: cut.start()]
-    for size in range(min(len(stripped), 14), 0, -1):
+    for size in range(min(len(stripped), 36), 0, -1):
         cand = stripped[:size]
         if not cand[-1].isalnum() and cand[-1] not in "%³²$£":
             continue  # a unit never ends in punctuation (`兆瓦時，`)
@@ -362,6 +364,12 @@ def _fact_from_window(doc, para, tax, rules, fig: _Figure) -> Fact | None:
                 fact = narrowed or fact
             return fact
     return None
+
+
+def _in_factor_sentence(para: Paragraph, pos: int, rules: _Rules) -> bool:
+    start = _sentence_start(para, pos, rules)
+    m = rules.sentence_breaks.search(para.text, pos)
+    return bool(rules.skip_sentence.search(para.match[start : m.start() if m else len(para.text)]))
 
 
 def _sentence_start(para: Paragraph, pos: int, rules: _Rules) -> int:

@@ -104,7 +104,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
     own = {i: _own_metric(row, row.unit or table.unit, tax) for i, row in enumerate(table.rows)
            if not row.is_section and any(c is not None for c in row.cells)}
     for i, row in enumerate(table.rows):
-        if _is_index_entry(row.label) or _is_index_row(row):
+        if _is_index_entry(row.label) or _is_index_row(row) or _names_factor(row.label):
             continue
         if row.is_section or not any(c is not None for c in row.cells):
             group_label = row.label
@@ -313,6 +313,11 @@ def _is_index_row(row: TableRow) -> bool:
     values = [c.text for c in row.cells if c is not None]
     return bool(_LEADING_CODE.match(row.label)) and len(values) == 1 and values[0].strip().isdigit() \
         and len(values[0].strip()) <= 3 and not row.unit
+
+
+def _names_factor(label: str) -> bool:
+    folded = matching_form(label)[0]
+    return any(w in folded for w in lexicon().factor_words)
 
 
 def _plain_mass(raw_unit: str | None) -> bool:

@@ -71,6 +71,7 @@ class Lexicon:
     index_page_words: tuple[str, ...]
     everyone_phrases: tuple[str, ...]
     region_suffixes: tuple[str, ...]
+    factor_words: tuple[str, ...]
     ratio_marks: tuple[str, ...]
     continue_starts: tuple[str, ...]
     continue_ends: tuple[str, ...]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         index_page_words=tuple(_expand(lab.get("index_page_words", []))),
         everyone_phrases=tuple(_expand(lab.get("everyone_phrases", []))),
         region_suffixes=tuple(_expand(lab.get("region_suffixes", []))),
+        factor_words=tuple(_expand(lab.get("factor_words", []))),
         ratio_marks=tuple(_expand(lab["ratio_marks"])),
         continue_starts=tuple(_expand(lab["continue_starts"])),
         continue_ends=tuple(_expand(lab["continue_ends"])),
