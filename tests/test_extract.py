@@ -470,3 +470,27 @@ def test_content_index_rows_are_no_kpis(tmp_path):
     facts = _facts(tmp_path, INDEX_TABLE_ZH)
     assert [f.value for f in facts if f.metric == "suppliers_total" and f.period == "2023"] == [3862]
     assert not [f for f in facts if f.value == 8]
+
+
+MEASURE_PHRASES_EN = """\
+Example Cloud Limited ESG Report 2023
+The reporting period is 1 April 2022 to 31 March 2023.
+Type of Information Total Number Rate to average workforce
+New employee hires
+By gender
+- Female 0 N/A
+- Male 1 7%
+Type of Information Total number of hours trained Average hours of training
+All employee 11 0.65
+By gender
+- Female 9 1.5
+"""
+
+
+def test_columns_named_by_measure_phrases(tmp_path):
+    facts = _facts(tmp_path, MEASURE_PHRASES_EN)
+    assert _one(facts, "other:new_hires", "FY2023", gender="male").value == 1
+    assert _one(facts, "other:new_hire_rate", "FY2023", gender="male").value == 7
+    assert _one(facts, "training_hours_total", "FY2023").value == 11
+    assert _one(facts, "training_hours_avg", "FY2023", gender="female").value == 1.5
+    assert not [f for f in facts if f.metric == "employees_total"]

@@ -107,10 +107,11 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
         if _is_index_entry(row.label) or _is_index_row(row) or _names_factor(row.label):
             continue
         if row.is_section or not any(c is not None for c in row.cells):
-            group_label = row.label
             breakdown = _breakdown_heading(row.label)
-            if breakdown is None:
-                latest_total = None  # "按性別劃分" keeps the total above: its parts follow
+            if breakdown is None or _heading_names_metric(row.label) and _context_metric(row.label, None, tax):
+                # a heading that names a metric ("按性別劃分的員工受訓百分比") opens a group of its own
+                group_label, latest_total = row.label, None
+            # a bare "按性別劃分" / "By gender" keeps the total and the group above: their parts follow
             continue
         raw_unit = row.unit or table.unit
         heading = _heading_prefix(row.label)
@@ -236,6 +237,14 @@ def _qualifier_after_dash(label: str, span: tuple[int, int]) -> dict[str, str]:
     if not rest or not _label_like(rest) or _says_total(rest) or _is_bare_total(rest):
         return {}
     return {"category": rest}
+
+
+_AFTER_FRAME = re.compile(r"(?:划分|分类|区分)\s*(?:的|之)?\s*\S")
+
+
+def _heading_names_metric(label: str) -> bool:
+    """"按性別劃分的員工受訓百分比" goes on after its breakdown; "按性別劃分", "By employee category" do not."""
+    return bool(_AFTER_FRAME.search(matching_form(_clean_label(label))[0]))
 
 
 def _heading_prefix(label: str) -> tuple[str, str] | None:
@@ -444,10 +453,37 @@ def _column_segments(table: Table) -> list[dict[str, str] | None]:
     return [{} if _total_segment(n) else (tax.match_dims(n) or {"category": n}) for n in names]
 
 
+def tax_cache() -> Taxonomy:
+    return Taxonomy.load()
+
+
+def _column_metric(label: str, tax: Taxonomy) -> MetricDef | None:
+    """The metric a measure column's own name gives ("Average hours of training"), if any."""
+    if len(label.split()) < 3:
+        return None
+    for m in tax.match_label(label):
+        return tax.metric(m.metric) if m.score >= MIN_SCORE else None
+    return None
+
+
 def _measure_kind(name: str) -> str | None:
+    """"count", "share" or "average" for a measure column's name ("人數", "百分比", "Total Number",
+    "Rate to average workforce", "Average hours of training"), None for any other column."""
     folded = matching_form(name)[0].strip()
     lex = lexicon()
-    return "count" if folded in lex.count_words else "share" if folded in lex.share_words else None
+    if folded in lex.count_words:
+        return "count"
+    if folded in lex.share_words:
+        return "share"
+    words = folded.split()
+    if len(words) > 1:
+        if words[0] in ("rate", "percentage", "proportion", "share"):
+            return "share"
+        if words[0] == "average":
+            return "average"
+        if words[0] in ("total", "number", "no."):
+            return "count"
+    return None
 
 
 def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None, r: _Resolved) -> list[Fact]:
@@ -469,7 +505,10 @@ def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None,
         if period is None:
             continue
         metric, cell_unit = r.metric, raw_unit
-        if not dated and (parsed.percent or _measure_kind(col.label) == "share") and metric.unit != "%":
+        named = _column_metric(col.label, tax_cache()) if measures and _measure_kind(col.label) != "share" else None
+        if named is not None:
+            metric = named  # "Total number of hours trained", "Average hours of training"
+        elif not dated and (parsed.percent or _measure_kind(col.label) == "share") and metric.unit != "%":
             # the share column of "人數 百分比": the metric's rate (headcount -> share of employees)
             if not metric.rate:
                 continue

@@ -155,6 +155,25 @@ def _measure_columns(words: list[str], printed: list[str], lex) -> list[str] | N
     return tail
 
 
+_MEASURE_HEADS = {"total", "number", "rate", "average", "percentage", "proportion", "share", "hours", "no."}
+
+
+def _measure_phrases(printed: list[str]) -> list[str] | None:
+    """``Type of Information | Total Number | Rate to average workforce``: English column names that
+    each open with a capitalised measure word; two or three of them after a short label-column name."""
+    # "Total Number" is one name; any other capitalised measure word opens the next column
+    starts = [i for i, w in enumerate(printed)
+              if w[:1].isupper() and w.casefold() in _MEASURE_HEADS
+              and not (i > 0 and printed[i - 1].casefold() == "total" and w.casefold() == "number")]
+    if not 2 <= len(starts) <= 3 or starts[0] == 0 or starts[0] > 4:
+        return None
+    bounds = starts + [len(printed)]
+    phrases = [" ".join(printed[a:b]) for a, b in zip(bounds, bounds[1:])]
+    if any(len(p.split()) > 6 for p in phrases):
+        return None
+    return phrases
+
+
 def _breakdown_header(line: Line, lex) -> Header | None:
     """``Male Female Total`` / ``指標 單位 男性 女性 合計``: columns that split the document period's
     value by a breakdown; at least two such words after the label and unit words, nothing else."""
@@ -166,7 +185,7 @@ def _breakdown_header(line: Line, lex) -> Header | None:
     while k < len(words) and (words[k] in lex.label_words or words[k] in lex.unit_words):
         k += 1
     rest = words[k:]
-    measures = _measure_columns(words, printed, lex)
+    measures = _measure_columns(words, printed, lex) or (_measure_phrases(printed) if line.text.isascii() else None)
     if measures is not None:
         return Header(columns=[Column(label=w, period=None, line=line.no) for w in measures], has_notes=False,
                       line=line.no, has_unit=False)
