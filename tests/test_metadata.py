@@ -122,3 +122,14 @@ def test_bundled_example(tmp_path) -> None:
     assert meta.script == "hant"
     assert {"HKEX ESG Code", "GRI"} <= set(meta.standards)
     assert meta.hkex_code_version == "Appendix C2"
+
+
+def test_fiscal_year_written_in_chinese_numerals(tmp_path):
+    from esglens import parse
+
+    p = tmp_path / "r.txt"
+    p.write_text("富港示例超市控股有限公司\n二零二三/二四財政年度 環境、社會及管治報告\n"
+                 "本報告涵蓋本集團於二零二三年四月一日至二零二四年三月三十一\n日止財政年度（「2024財年」）的表現。比較數字為2023財年。\n"
+                 "2023財年的數據見附錄。2023財年目標已達成。\n", encoding="utf-8")
+    period = parse(p).metadata.period
+    assert (period.label, period.start, period.end) == ("FY2024", "2023-04-01", "2024-03-31")

@@ -521,3 +521,29 @@ def test_html_group_cells_spanning_rows(tmp_path):
     assert len([k for k in s1 if k[0] == "2024" and k[1]]) == 2
     ranks = {f.dims.get("rank"): f.value for f in facts if f.metric == "employees_total" and f.period == "2023"}
     assert ranks[None] == 4412 and ranks["senior management"] == 252
+
+
+def test_units_after_the_values_and_letter_marks():
+    from esglens.ingest.table_cells import parse_row
+
+    assert parse_row("Scope 1 emissions 412.6 398.1 405.3 kt CO2e", 3).unit == "kt CO2e"
+    row = parse_row("Scope 3 emissions 3,842 3,915 R 4,026 kt CO2e", 3)
+    assert (row.label, row.values) == ("Scope 3 emissions", ["3,842", "3,915", "4,026"])  # R: restated
+    # a caption ending in a year and a unit in brackets is no row
+    assert parse_row("Table 3.3 Scope 3 emissions by category, 2023 (tonnes CO2e)", 1).values != ["2023"]
+
+
+def test_a_total_under_its_sources_takes_them_even_when_one_year_does_not_add_up():
+    from esglens.ingest.table_rows import assign_hierarchy
+    from esglens.model import Cell, TableRow
+
+    def row(label, *values, section=False):
+        return TableRow(label=label, label_lines=[1], cells=[Cell(v, 1) for v in values] if not section else [None, None],
+                        unit=None if section else "ML", is_section=section)
+
+    rows = [row("Water withdrawal by source", section=True), row("Surface water", "8,412", "8,935"),
+            row("Groundwater", "12,604", "12,188"), row("Third-party water", "1,046", "1,102"),
+            row("Total water withdrawal", "22,062", "22,252"),  # 2022 printed 22,252 for 22,225
+            row("Water discharged", "7,687", "7,413"), row("Water consumed", "14,375", "14,839")]
+    assign_hierarchy(rows, [0] * len(rows))
+    assert [r.parent for r in rows[1:4]] == [4, 4, 4] and rows[5].parent is None

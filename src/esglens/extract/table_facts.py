@@ -86,6 +86,11 @@ def _sole_rows_are_totals(facts: list[Fact], described: list[Fact]) -> list[Fact
     for f in described:
         if counts[(f.metric, f.period)] == 1:
             f.dims = {}
+    # "Total Scope 1 and 2 emissions (location-based)" as the only total of its year is the total; the
+    # basis stays in its label. Scope 2 keeps its basis always: it is what the basis splits.
+    for f in facts:
+        if f.metric != "ghg_scope2" and f.dims == {"basis": "location"} and counts[(f.metric, f.period)] == 1:
+            f.dims = {}  # location is the default basis; a market-based total keeps saying so
     return facts
 
 

@@ -438,8 +438,33 @@ def _zh_numeral_year(text: str) -> int | None:
     return None
 
 
+_ZH_DATE = re.compile(r"(?P<y>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+                      r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+
+
+def _zh_small_number(text: str) -> int:
+    """一 .. 三十一, as days and months are written."""
+    digits = _rules()["period"]["zh_digits"]
+    if "十" not in text:
+        return int(digits[text]) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (int(digits[tens]) if tens else 1) * 10 + (int(digits[ones]) if ones else 0)
+
+
+def _digit_dates(text: str) -> str:
+    """"二零二三年四月一日" -> "2023年4月1日" (the same length is not kept: only used to find the period)."""
+    digits = _rules()["period"]["zh_digits"]
+
+    def repl(m: re.Match[str]) -> str:
+        year = "".join(str(digits[c]) for c in m["y"])
+        month, day = _zh_small_number(m["m"]), _zh_small_number(m["d"])
+        return f"{year}年{month}月{day}日" if 1 <= month <= 12 and 1 <= day <= 31 else m.group(0)
+
+    return _ZH_DATE.sub(repl, text)
+
+
 def _period(lines: list[Line], title: str | None) -> tuple[Period | None, str | None]:
-    text = "\n".join(ln.text for ln in lines)
+    text = _digit_dates("\n".join(ln.text for ln in lines))
     early_chars = len(text) * _EARLY_SHARE
     scores: Counter[tuple[str, str | None, str | None, bool]] = Counter()
     for pos, p in _range_candidates(text):

@@ -271,6 +271,7 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
         if cut is not None:
             notes_text = " ".join(raw_tokens[cut:]) or None
             raw_tokens = raw_tokens[:cut]
+    raw_tokens = _trailing_unit_words(_without_letter_marks(raw_tokens))
     tail = _classify_tail(raw_tokens)
     if not tail or tail[-1].kind == "text":
         return ParsedRow(label=" ".join(raw_tokens), notes_text=notes_text)  # ends in text: no cells
@@ -329,6 +330,31 @@ def _classify_tail(raw_tokens: list[str]) -> list[Token]:
 
 _HEAD_GROUP = re.compile(r"[-−]?\d{1,3}")
 _TAIL_GROUP = re.compile(rf"\d{{3}}(?:\.\d+)?(?:{_MARK})?")
+
+
+def _without_letter_marks(tokens: list[str]) -> list[str]:
+    """"3,915 R 4,026": a lone capital letter between two values marks the one before (R restated,
+    P preliminary, E estimated); it is no cell."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if (len(tok) == 1 and tok.isupper() and 0 < i < len(tokens) - 1
+                and _VALUE.fullmatch(tokens[i - 1]) and (_VALUE.fullmatch(tokens[i + 1]) or is_unit(tokens[i + 1]))):
+            continue
+        out.append(tok)
+    return out
+
+
+def _trailing_unit_words(tokens: list[str]) -> list[str]:
+    """"412.6 398.1 405.3 kt CO2e": a unit printed in several words after the values is one token."""
+    for k in (3, 2):
+        if len(tokens) > k + 1 and _VALUE.fullmatch(tokens[-k - 1]) and not any(_VALUE.fullmatch(t) for t in tokens[-k:]):
+            words = " ".join(tokens[-k:])
+            # "…, 2023 (tonnes CO2e)" closes a caption: a year and a unit in brackets are no row
+            if re.fullmatch(r"(?:19|20)\d\d", tokens[-k - 1]) or "(" in words or "（" in words:
+                return tokens
+            if is_unit(words):
+                return tokens[:-k] + [words]
+    return tokens
 
 
 def _join_space_groups(tail: list[Token], ncols: int, label_tokens: list[str]) -> list[Token]:

@@ -100,7 +100,9 @@ def _by_sums(rows: list[TableRow]) -> None:
         target = _numbers(row)
         if not any(v for v in target if v is not None):
             continue
-        parts = _parts_of(rows, i) or (_parts_above(rows, i) if _names_total(row) else [])
+        # a row named as a total closes the rows above it when they add up ("Total water withdrawal"
+        # under its sources); otherwise the rows below it that add up are its parts
+        parts = (_parts_above(rows, i) if _names_total(row) else []) or _parts_of(rows, i)
         for k in parts:
             rows[k].level = 1
             rows[k].parent = i
@@ -144,8 +146,13 @@ def _parts_above(rows: list[TableRow], i: int) -> list[int]:
         if other.parent is not None or not _can_be_part(row, other):
             break
         parts.insert(0, j)
-        if len(parts) >= 2 and _adds_up(row, [rows[k] for k in parts])[0]:
-            return parts
+        if len(parts) >= 2:
+            full, some = _adds_up(row, [rows[k] for k in parts])
+            # a column that does not add up is tolerated when the group runs up to a boundary (a
+            # section row or the top of the table): reports do print inconsistent totals
+            at_boundary = j == 0 or rows[j - 1].is_section
+            if full or (some and at_boundary):
+                return parts
         if _exceeds(row, [rows[k] for k in parts]):
             break
     return []
