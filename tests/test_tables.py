@@ -547,3 +547,10 @@ def test_a_total_under_its_sources_takes_them_even_when_one_year_does_not_add_up
             row("Water discharged", "7,687", "7,413"), row("Water consumed", "14,375", "14,839")]
     assign_hierarchy(rows, [0] * len(rows))
     assert [r.parent for r in rows[1:4]] == [4, 4, 4] and rows[5].parent is None
+
+
+def test_age_bands_written_with_dashes_under_a_bullet():
+    from esglens.ingest.table_cells import parse_row
+
+    assert parse_row("- 31 - 40 0 N/A", 2).label == "- 31 - 40"
+    assert parse_row("- 41 - 50 1 29%", 2).values == ["1", "29%"]

@@ -156,7 +156,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                 continue  # a target, a change or biogenic CO2 under a total is no part of it
             if ctx.metric.unit == "tCO2e" and _plain_mass(raw_unit):
                 continue  # tonnes of a pollutant under an emissions total are not CO2e
-            dims = {**ctx.dims, **tax.match_dims(row.label)}
+            dims = {**ctx.dims, **tax.match_dims(_clean_label(row.label))}
             if dims == ctx.dims:
                 # An unnamed part of its parent: keep its printed label as the category, unless the
                 # "label" reads like a sentence that strayed into the table, or, without a parent to
@@ -283,7 +283,7 @@ def _breakdown_defaults() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def _default_for_breakdown(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
     """The metric a breakdown row implies when nothing above it names one (see the data file)."""
-    if len(row.label) > 16 or not _WORKFORCE_DIMS & set(tax.match_dims(row.label)):
+    if len(row.label) > 16 or not _WORKFORCE_DIMS & set(tax.match_dims(_clean_label(row.label))):
         return None  # a long label is a phrase ("正式員工進行崗位調整共有"), not a breakdown name
     label = row.label.casefold()
     for metric_id, words in _breakdown_defaults():

@@ -437,7 +437,7 @@ def _read_tail(tail: list[Token], label_tokens: list[str], ncols: int | None) ->
         else:
             label_tokens = label_tokens + [t.text for t in before]
             cells = after
-    if ncols and len(cells) > ncols and label_tokens:
+    if ncols and len(cells) > ncols and (label_tokens or len(cells) > ncols + 1):
         extra = len(cells) - ncols  # leading numbers belong to the label ("Scope 1 4,210 3,900")
         label_tokens = label_tokens + [t.text for t in cells[:extra]]
         cells = cells[extra:]
