@@ -209,7 +209,7 @@ def test_year_headers_in_words_and_unit_in_label_and_title():
     lines = make_lines("單位：噸\n項目 二零一九年 二零一八年\n無害廢棄物 532.66 434.28\n用水量（立方米） 1,000 900")
     [t] = detect_tables(lines, None)
     assert [c.period for c in t.columns] == ["2019", "2018"]
-    assert t.title == "單位：噸" and t.unit == "噸"
+    assert t.title is None and t.unit == "噸"  # a unit line gives the unit; it is no title
     water = t.rows[1]
     assert (water.label, water.unit) == ("用水量（立方米）", "立方米")
 
@@ -554,3 +554,9 @@ def test_age_bands_written_with_dashes_under_a_bullet():
 
     assert parse_row("- 31 - 40 0 N/A", 2).label == "- 31 - 40"
     assert parse_row("- 41 - 50 1 29%", 2).values == ["1", "29%"]
+
+
+def test_a_unit_line_between_title_and_header():
+    lines = make_lines("表4 按地區劃分的供應商數量\n單位：家\n地區 2023年 2022年\n華東 1,124 1,046\n合計 2,486 2,317")
+    [t] = detect_tables(lines, None)
+    assert (t.title, t.unit) == ("表4 按地區劃分的供應商數量", "家")

@@ -320,6 +320,10 @@ class _RowScanner:
         build = _Build(first=it, header=it.header, title=_caption_above(self.items, it, self.used))
         if build.title is not None and label_segments(it.header, build.title.text):
             build.title = _caption_above(self.items, build.title, self.used)
+        if build.title is not None and _UNIT_LINE.match(build.title.text) and unit_in_caption(build.title.text):
+            # "表4 按地區劃分的供應商數量" / "單位：家" / header: the unit line sits between title and header
+            build.unit = unit_in_caption(build.title.text)
+            build.title = _caption_above(self.items, build.title, self.used)
         build.section = _section_before(self.headings, (build.title or it).line.no)
         self.build, self.loose = build, []
 
@@ -546,6 +550,9 @@ def _join(parts: list[str]) -> str:
 def _tight(ch: str) -> bool:
     """Characters joined without a space when a label wraps: CJK and full-width forms."""
     return has_cjk(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+_UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:單位|单位|unit|units)\s*[:：][^，,。]{0,20}$", re.IGNORECASE)
 
 
 def _caption_above(items: list[_Item], it: _Item, used: set[int]) -> _Item | None:
