@@ -262,7 +262,8 @@ class Taxonomy:
         return self._dims_in(label, s, pos, blocked=[])
 
     def _dims_in(self, label: str, s: str, pos: tuple[int, ...], blocked: list[tuple[int, int]]) -> dict[str, str]:
-        hits = [h for h in _maximal(self._dims.find(s)) if not any(b0 <= h.start and h.end <= b1 for b0, b1 in blocked)]
+        hits = [h for h in _maximal(self._dims.find(s)) if not any(b0 <= h.start and h.end <= b1 for b0, b1 in blocked)
+                and not s.startswith("$", h.end)]  # "HK$ million" names a currency, not a region
         dims: dict[str, str] = {}
         categories: list[str] = []  # in printed order: 車輛柴油 -> "vehicles, diesel", 電力（經營場所）-> "electricity, premises"
         for h in sorted(hits, key=lambda h: h.start):

@@ -243,6 +243,9 @@ class ParsedRow:
     values: list[str | None] = field(default_factory=list)  # None for an n/a cell
     note: str | None = None
     notes_text: str | None = None  # free text printed after the values (a notes column)
+    # How many cells the line holds when no header can change that reading (its unit, if any, before
+    # or after all the cells); None otherwise. Lets a row read once be re-read cheaply under a header.
+    width: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -279,6 +282,7 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
             and (ncols is None or ncols > 1):
         return ParsedRow(label=" ".join(raw_tokens), notes_text=notes_text)  # "Scope 2 emissions –" wraps on
     label_tokens = raw_tokens[: len(raw_tokens) - len(tail)]
+    width = _fixed_width(tail) if notes_text is None else None
     if ncols and sum(t.kind in ("value", "na") for t in tail) > ncols:
         tail = _join_open_ratio(tail)
     if ncols and sum(t.kind in ("value", "na") for t in tail) > ncols:
@@ -287,7 +291,34 @@ def parse_row(text: str, ncols: int | None = None, notes_column: bool = False,
     if unit_column:
         _widen_unit(row)
     row.notes_text = notes_text
+    row.width = width
     return row
+
+
+def reread_row(first: ParsedRow, text: str, ncols: int | None, notes_column: bool = False,
+               unit_column: bool = False) -> ParsedRow:
+    """``parse_row(text, ncols, notes_column, unit_column)`` for a line ``first`` read without a header.
+
+    A line whose cells fill exactly the header's columns, with no unit between them, reads the same
+    under the header but for a unit printed in several words; it is not split again (every table
+    row would be read twice otherwise)."""
+    if notes_column or not ncols or ncols < 2 or first.width != ncols:
+        return parse_row(text, ncols, notes_column, unit_column)
+    row = ParsedRow(first.label, first.unit, list(first.values), first.note, first.notes_text, first.width)
+    if unit_column:
+        _widen_unit(row)
+    return row
+
+
+def _fixed_width(tail: list[Token]) -> int | None:
+    """The number of cells in ``tail`` when its units all stand before or after the cells (so no
+    header decides which side of a unit column a value is on); None otherwise."""
+    cells = [i for i, t in enumerate(tail) if t.kind in ("value", "na")]
+    if not cells:
+        return None
+    if any(t.kind == "unit" and cells[0] < i < cells[-1] for i, t in enumerate(tail)):
+        return None
+    return len(cells)
 
 
 _MAX_UNIT_WORDS = 4

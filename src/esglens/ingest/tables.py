@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..model import Cell, Column, Line, Period, Table, TableRow
 from .table_cells import (
-    ParsedRow, detach_note, has_cjk, is_na, is_unit, is_unit_piece, lexicon, parse_row,
+    ParsedRow, detach_note, has_cjk, is_na, is_unit, is_unit_piece, lexicon, parse_row, reread_row,
     split_value_mark,
 )
 from .table_columns import Header, label_segments, parse_header, parse_pipe_header, unit_in_caption
@@ -300,7 +300,7 @@ class _RowScanner:
         notes = bool(build and build.header and build.header.has_notes)
         unit_column = bool(build and build.header and build.header.has_unit)
         reread = (ncols or notes) and it.parsed.kind != "text" or notes and _DIGIT.search(it.text) is not None
-        parsed = parse_row(it.text, ncols, notes, unit_column) if reread else it.parsed
+        parsed = reread_row(it.parsed, it.text, ncols, notes, unit_column) if reread else it.parsed
         if parsed.kind in ("row", "values") and _is_prose(parsed.label):
             parsed = ParsedRow(label=it.text)
         if build is not None and _stray_number(parsed, ncols):
@@ -374,7 +374,7 @@ def _wrapped_unit_cells(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < 3 or _DIGIT.search(text):
         return False
-    return len(set(tokens)) < len(tokens) and all(len(t) <= 12 for t in tokens)
+    return len(set(tokens)) < len(tokens) and max(map(len, tokens)) <= 12
 
 
 def _extend_unit(row: TableRow, text: str, line: int) -> None:
