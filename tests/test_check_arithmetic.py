@@ -202,3 +202,21 @@ def test_a_part_larger_than_its_whole():
     ok = run_checks(None, facts(fact("electricity", "3,500", "FY2024", line=10),
                                 fact("energy_total", "3,716.29", "FY2024", line=12)))
     assert ok.get("arith.part_exceeds.electricity.energy_total.FY2024") is None
+
+
+def test_a_region_breakdown_that_misses_its_total_is_a_warning():
+    fs = facts(fact("water", "1,342,623", line=84, table=2), fact("water", "1,051,206", line=105, table=3, region="Hong Kong"),
+               fact("water", "282,417", line=105, table=3, region="Singapore"))
+    [found] = _by_rule(check_arithmetic(fs), "arith.breakdown.region")
+    assert found.status == "fail" and found.severity == "warning" and "9,000" in found.message
+
+
+def test_a_place_the_region_lexicon_does_not_know_still_counts_towards_the_total():
+    # 越南 was read as a category: it sits among the region rows of the same table and completes the sum
+    fs = facts(fact("suppliers_total", "412", line=214, unit="count"),
+               fact("suppliers_total", "268", line=210, unit="count", region="Mainland China"),
+               fact("suppliers_total", "74", line=211, unit="count", category="越南"),
+               fact("suppliers_total", "48", line=212, unit="count", region="Asia"),
+               fact("suppliers_total", "22", line=213, unit="count", region="Europe"))
+    [found] = _by_rule(check_arithmetic(fs), "arith.breakdown.region")
+    assert found.status == "pass"

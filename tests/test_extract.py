@@ -494,3 +494,28 @@ def test_columns_named_by_measure_phrases(tmp_path):
     assert _one(facts, "training_hours_total", "FY2023").value == 11
     assert _one(facts, "training_hours_avg", "FY2023", gender="female").value == 1.5
     assert not [f for f in facts if f.metric == "employees_total"]
+
+
+def test_a_transposed_table_gives_one_fact_per_metric_and_year(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "表二：溫室氣體排放\n年份 範圍一排放 範圍二排放 排放密度\n"
+                   "（公噸二氧化碳當量） （公噸二氧化碳當量） （公噸二氧化碳當量／百萬港元收益）\n"
+                   "2024 1,862.4 108,415.6 9.30\n2023 1,935.7 112,284.3 10.17\n")
+    scope1 = _one(facts, "ghg_scope1", "2023")
+    assert scope1.value == 1935.7 and scope1.quote == "2023 1,935.7 112,284.3 10.17"
+    assert _one(facts, "ghg_scope2", "2024").value == 108415.6
+    assert _one(facts, "ghg_intensity", "2024").unit == "tCO2e/HKD million revenue"
+
+
+def test_an_age_band_after_a_dash_is_an_age_breakdown(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "Indicator Unit 2024 2023\nTurnover rate % 13.5 15.5\n"
+                   "Turnover rate – under 30 % 25.8 29.3\nTurnover rate – over 50 % 8.6 10.0\n")
+    assert _one(facts, "turnover_rate", "2024", age="<30").value == 25.8
+    assert _one(facts, "turnover_rate", "2023", age=">50").value == 10.0
+    assert _one(facts, "turnover_rate", "2024").value == 13.5
+
+
+def test_hk_names_hong_kong_but_hk_dollars_name_no_region(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "Indicator 2024 2023\nEmployees – PRC 120 110\nEmployees – HK 30 28\n"
+                   "Revenue (HK$ million) 1,200 1,100\n")
+    assert _one(facts, "employees_total", "2024", region="Hong Kong").value == 30
+    assert _one(facts, "revenue", "2024").value == 1.2e9

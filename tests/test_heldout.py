@@ -34,6 +34,9 @@ FLOORS = {
     "pearl-river-foods-fy2023.zh-hant.txt": (0.95, 0.85),
     "fortune-retail-fy2024.zh-hant.pdf": (0.95, 0.95),
     "summit-mining-2023.en.pdf": (0.90, 0.90),
+    "crestview-properties-fy2024.en.pdf": (0.95, 0.88),
+    "harbour-telecom-2023.zh-hant.txt": (0.95, 0.93),
+    "jiangnan-machinery-2024.zh-hans.pdf": (0.95, 0.95),
 }
 
 
@@ -100,6 +103,15 @@ def test_checks_find_the_inconsistencies_the_writers_planted():
     kowloon = _check("kowloon-property-2023.zh-hant.pdf")  # towngas 842.5 printed for 742.5
     scope1 = kowloon.get("arith.breakdown.category.ghg_scope1.2023")
     assert scope1 is not None and scope1.status == "fail" and 41 in scope1.lines
+    # a table printed one row per year: 114,320.0 printed for 1,935.7 + 112,284.3 = 114,220.0
+    telecom = _check("harbour-telecom-2023.zh-hant.txt").get("arith.ghg_scopes.ghg_total.2022")
+    assert telecom is not None and telecom.severity == "error" and 57 in telecom.lines
+    # 柴油燃燒 9,062.4 printed for 9,026.4: the 2023 scope 1 sources exceed scope 1 by 36.0
+    jiangnan = _check("jiangnan-machinery-2024.zh-hans.pdf").get("arith.breakdown.category.ghg_scope1.2023")
+    assert jiangnan is not None and jiangnan.severity == "error"
+    # region columns: Hong Kong 1,051,206 + Singapore 282,417 m3 under a Total column of 1,342,623
+    crestview = _check("crestview-properties-fy2024.en.pdf").get("arith.breakdown.region.water.FY2024")
+    assert crestview is not None and crestview.status == "fail" and crestview.severity == "warning"
 
 
 def test_implied_factors_use_the_region_the_electricity_is_bought_in():
@@ -115,7 +127,8 @@ def test_implied_factors_use_the_region_the_electricity_is_bought_in():
 PLANTED = {"arith.breakdown.category.ghg_scope1.2023", "arith.breakdown.scope3_category.ghg_scope3.2023",
            "arith.workforce.region.employees_total.2024", "arith.breakdown.category.electricity.FY2024",
            "arith.breakdown.category.ghg_scope1.2024", "arith.breakdown.category.employees_total.2023",
-           "arith.breakdown.category.water.2023", "arith.breakdown.category.other:water_withdrawal.2022"}
+           "arith.breakdown.category.water.2023", "arith.breakdown.category.other:water_withdrawal.2022",
+           "arith.breakdown.region.water.FY2024"}
 
 
 def test_no_false_alarms_on_sums_that_hold():

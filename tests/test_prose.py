@@ -272,3 +272,16 @@ def test_conversion_factors_are_no_kpis(tmp_path):
                  "Our energy intensity was 49.10 MWh per HK$ million revenue.\n", encoding="utf-8")
     facts = esglens.extract(p)
     assert [f.value for f in facts if f.metric == "energy_intensity"] == [49.10]
+
+
+def test_prior_year_in_brackets_after_the_name_of_what_is_counted(tmp_path):
+    facts = _prose(tmp_path, "A total of 486 employee volunteers contributed 5,832 volunteering hours "
+                   "(FY2023: 4,915 hours), serving more than 12,000 elderly residents.", HEAD_FY)
+    hours = {f.period: f.value for f in facts if f.metric == "volunteer_hours"}
+    assert hours == {"FY2024": 5832, "FY2023": 4915}
+
+
+def test_a_name_before_and_is_another_item_of_a_list(tmp_path):
+    # "directors and 3,105 employees": the number counts employees, not directors
+    facts = _prose(tmp_path, "All directors and 3,105 employees completed anti-corruption training.", HEAD_FY)
+    assert not [f for f in facts if f.metric == "other:board_members"]

@@ -560,3 +560,75 @@ def test_a_unit_line_between_title_and_header():
     lines = make_lines("表4 按地區劃分的供應商數量\n單位：家\n地區 2023年 2022年\n華東 1,124 1,046\n合計 2,486 2,317")
     [t] = detect_tables(lines, None)
     assert (t.title, t.unit) == ("表4 按地區劃分的供應商數量", "家")
+
+
+# --- layouts met in the seventh held-out round ----------------------------------------------
+
+
+def test_a_table_printed_one_row_per_year_is_read_one_row_per_metric():
+    lines = make_lines(
+        "表二：溫室氣體排放\n"
+        "年份 範圍一排放 範圍二排放 排放總量\n"
+        "（公噸二氧化碳當量） （公噸二氧化碳當量） （公噸二氧化碳當量）\n"
+        "2023 1,862.4 108,415.6 110,278.0\n"
+        "2022 1,935.7 112,284.3 114,220.0\n"
+        "2021 2,016.8 - 115,919.3\n"
+        "註1：範圍二排放以地點為基礎計算。")
+    table = table_at(detect_tables(lines, Period("2023")), 4)
+    assert table.layout == "transposed" and table.title == "表二：溫室氣體排放"
+    assert [(c.label, c.period, c.line) for c in table.columns] == [("2023", "2023", 4), ("2022", "2022", 5),
+                                                                    ("2021", "2021", 6)]
+    scope2 = table.rows[1]
+    assert scope2.label == "範圍二排放" and scope2.unit == "公噸二氧化碳當量" and scope2.unit_line == 3
+    assert texts(scope2) == ["108,415.6", "112,284.3", None]
+    assert [c.line for c in scope2.cells if c] == [4, 5]
+
+
+def test_a_year_column_without_metric_names_is_no_transposed_table():
+    # "Year 2023 2022" is an ordinary header; rows of years and numbers under it stay a normal table
+    lines = make_lines("Year 2023 2022\nScope 1 emissions tCO2e 120 110\nScope 2 emissions tCO2e 300 280")
+    tables = detect_tables(lines, Period("2023"))
+    assert all(t.layout != "transposed" for t in tables)
+
+
+@pytest.mark.parametrize("header, change", [
+    ("Indicator Unit FY2024 FY2023 Change (%)", "Change (%)"),
+    ("指标 单位 2024年 2023年 同比变化", "同比变化"),
+    ("指標 單位 2024年 2023年 變化率（%）", "變化率（%）"),
+])
+def test_a_change_column_after_the_periods_is_no_period(header, change):
+    lines = make_lines(f"{header}\nScope 1 emissions tCO2e 1,846.3 1,972.8 -6.4")
+    [table] = detect_tables(lines, Period("2024"))
+    assert [c.period for c in table.columns][-1] is None and table.columns[-1].label == change
+    assert texts(table.rows[0])[:2] == ["1,846.3", "1,972.8"]
+
+
+def test_region_column_heads_of_several_words_are_one_column_each():
+    lines = make_lines("Indicator Unit Hong Kong Singapore Total\n"
+                       "Water consumption m3 1,051,206 282,417 1,333,623")
+    [table] = detect_tables(lines, Period("FY2024", fiscal=True))
+    assert [c.label for c in table.columns] == ["Hong Kong", "Singapore", "Total"]
+
+
+def test_bilingual_segment_names_in_a_pipe_row_are_not_breakdown_columns():
+    lines = make_lines("| 指標 Indicator | 單位 | 香港 Hong Kong | | 澳門 Macau | |\n"
+                       "|---|---|---|---|---|---|\n"
+                       "| | | 2024財年 | 2023財年 | 2024財年 | 2023財年 |\n"
+                       "| 柴油 Diesel | 公升 | 21,480 | 19,860 | 8,640 | 7,920 |")
+    [table] = detect_tables(lines, Period("FY2024", fiscal=True))
+    assert [c.period for c in table.columns] == ["FY2024", "FY2023", "FY2024", "FY2023"]
+
+
+def test_square_metres_written_m2_close_an_intensity_unit():
+    lines = make_lines("Indicator Unit FY2024 FY2023\nEnergy intensity4 kWh/m2 53.8 56.6\n"
+                       "Average training hours per employee hours 21.6 19.8")
+    [table] = detect_tables(lines, Period("FY2024", fiscal=True))
+    energy, training = table.rows
+    assert (energy.label, energy.unit, energy.note, texts(energy)) == ("Energy intensity", "kWh/m2", "4", ["53.8", "56.6"])
+    assert (training.label, training.unit) == ("Average training hours per employee", "hours")
+
+
+def test_a_numbered_section_heading_does_not_continue_the_last_row():
+    lines = make_lines("地區 2023年 2022年\n華東 1,124 1,046\n境外 27 25\n合計 1,151 1,071\n（四）產品責任")
+    [table] = detect_tables(lines, Period("2023"))
+    assert table.rows[-1].label == "合計" and table.rows[-1].lines == [4]

@@ -114,7 +114,7 @@ class Table:
     last_line: int
     columns: list[Column]
     rows: list[TableRow]
-    layout: str = "rows"  # "rows": one row per line; "columns": dumped column by column
+    layout: str = "rows"  # "rows": one row per line; "columns": dumped column by column; "transposed": one row per period
     page: int | None = None
     title: str | None = None
     header_line: int | None = None

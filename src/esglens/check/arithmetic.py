@@ -213,16 +213,17 @@ def check_breakdowns(facts: FactSet, emitter: _Emitter) -> None:
                 cmp = _sum_comparison(total, parts)
                 if cmp is None:
                     continue
-                if not cmp.holds and key == "category":
+                if not cmp.holds and key in ("category", "region"):
                     # sibling rows whose label named a region or a source rather than a category
-                    # ("－香港辦事處" among "－廣東鶴山廠區", "－越南平陽廠區") are parts too
+                    # ("－香港辦事處" among "－廣東鶴山廠區", "－越南平陽廠區"), or a place the region
+                    # lexicon does not know ("越南" among "中國內地", "歐洲"), are parts too
                     more = _sibling_rows(printed, total, parts, key)
                     wider = _sum_comparison(total, parts + more) if more else None
                     if wider is not None and wider.holds:
                         parts, cmp = sorted(parts + more, key=lambda f: f.line or 0), wider
                 severity = rule["severity_short"] if cmp.difference > 0 else rule["severity_over"]
                 what = f"Rows by {key} of {total.metric}"
-                if not cmp.holds and cmp.difference > 0 and key in ("category", "scope3_category"):
+                if not cmp.holds and cmp.difference > 0 and key in ("category", "scope3_category", "region"):
                     what += " (the breakdown may be partial)"
                 finding = _sum_finding(f"{rule['id']}.{key}", provisions.get(total.metric), total, parts,
                                        cmp, what, severity)

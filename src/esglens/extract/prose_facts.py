@@ -211,8 +211,16 @@ def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) ->
 _PRIOR_YEAR = re.compile(r"\s*[（(]\s*(?:FY\s?)?(?P<year>(?:19|20)\d{2})\s*(?:年度|年|財年|财年|財政年度)?\s*[:：]\s*")
 
 
+# "5,832 volunteering hours (FY2023: 4,915 hours)": the name of what the number counts may stand
+# between it and the bracket, in words only
+_NAME_BEFORE_BRACKET = re.compile(r"[^\W\d_]+(?:[\s-][^\W\d_]+){0,4}")
+
+
 def _prior_year(doc, para, fact: Fact, fig: _Figure, spans, i: int, rules) -> tuple[Fact, int] | None:
     m = _PRIOR_YEAR.match(para.text, fig.end)
+    if m is None:
+        name = _NAME_BEFORE_BRACKET.match(para.text, fig.end + 1) if para.text[fig.end : fig.end + 1] == " " else None
+        m = _PRIOR_YEAR.match(para.text, name.end()) if name else None
     if m is None:
         return None
     k = next((j for j in range(i + 1, len(spans)) if spans[j].start >= m.end()), None)
@@ -344,6 +352,8 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int, int]:
 def _fact_from_window(doc, para, tax, rules, fig: _Figure) -> Fact | None:
     """The metric named close before the number: `員工總數為1,250人`, `revenue of HK$4.86 billion`."""
     window = para.match[fig.window_start : fig.start]
+    if _ENDS_WITH_CONJUNCTION.search(window):
+        return None  # "All directors and 3,105 employees completed ...": the name before "and" is another item
     matches = [m for m in tax.match_label(window, fig.raw_unit) if m.score >= 0.5]
     # The metric named nearest to the number is the one the number measures.
     matches.sort(key=lambda m: (-(m.span[1] if m.span else 0), -m.score))
@@ -364,6 +374,9 @@ def _fact_from_window(doc, para, tax, rules, fig: _Figure) -> Fact | None:
                 fact = narrowed or fact
             return fact
     return None
+
+
+_ENDS_WITH_CONJUNCTION = re.compile(r"(?:\b(?:and|or)|及|和|与|以及)\s*$")
 
 
 def _in_factor_sentence(para: Paragraph, pos: int, rules: _Rules) -> bool:

@@ -241,6 +241,9 @@ def _qualifier_after_dash(label: str, span: tuple[int, int]) -> dict[str, str]:
     rest = label[m.end():].strip()
     if not rest or not _label_like(rest) or _says_total(rest) or _is_bare_total(rest):
         return {}
+    named = Taxonomy.load().match_dims(rest)  # "Turnover rate – under 30": a breakdown the lexicon knows
+    if named and "category" not in named:
+        return named
     return {"category": rest}
 
 

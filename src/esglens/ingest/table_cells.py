@@ -58,6 +58,7 @@ class Lexicon:
     share_words: frozenset[str]
     notes_words: frozenset[str]
     change_words: frozenset[str]
+    period_column_words: frozenset[str]
     fiscal_words: frozenset[str]
     suffixes: tuple[str, ...]
     numerals: dict[str, str]
@@ -104,6 +105,7 @@ def lexicon() -> Lexicon:
         share_words=frozenset(_expand(h.get("share_words", []))),
         notes_words=frozenset(_expand(h["notes_words"])),
         change_words=frozenset(_expand(h.get("change_words", []))),
+        period_column_words=frozenset(_expand(h.get("period_column_words", []))),
         fiscal_words=frozenset(_expand(p["fiscal_words"])),
         suffixes=tuple(sorted(_expand(p["suffixes"]), key=len, reverse=True)),
         numerals=dict(p["numerals"]),
@@ -213,12 +215,17 @@ class Token:
     note: str | None = None  # a footnote number glued before a unit ("12公噸118.98")
 
 
+_PLAIN_AREA_VOLUME = re.compile(r"[A-Za-z]/?m[23]$")
+
+
 @lru_cache(maxsize=65536)
 def classify(token: str) -> Token:
     if is_na(token):
         return Token(token, "na")
     if _VALUE.fullmatch(token) or _BROKEN_GROUP.match(token):
         return Token(token, "value", value=token)
+    if _PLAIN_AREA_VOLUME.search(token) and is_unit(token):
+        return Token(token, "unit")  # "kWh/m2" is kWh per square metre, not 2 printed after "kWh/m"
     m = _GLUED.fullmatch(token)
     if m and (m.group("pre") or m.group("post")):
         unit = (m.group("pre") or "") + (m.group("post") or "")
@@ -339,6 +346,8 @@ def _widen_unit(row: ParsedRow) -> None:
     for k in range(min(_MAX_UNIT_WORDS, len(words) - 1), 0, -1):
         if any(_BRACKET_CHARS.search(w) for w in words[-k:]):
             continue  # "(location-based)" qualifies the label; the unit reader would drop it
+        if row.unit and row.unit in words[-k:]:
+            continue  # "Average training hours per employee | hours": the unit column's word ends the label
         candidate = " ".join(words[-k:] + tail)
         if (k + len(tail) > 1) and is_unit(candidate):
             label, note = detach_note(" ".join(words[:-k]))

@@ -184,18 +184,35 @@ def _breakdown_header(line: Line, lex) -> Header | None:
     k = 0
     while k < len(words) and (words[k] in lex.label_words or words[k] in lex.unit_words):
         k += 1
-    rest = words[k:]
     measures = _measure_columns(words, printed, lex) or (_measure_phrases(printed) if line.text.isascii() else None)
     if measures is not None:
         return Header(columns=[Column(label=w, period=None, line=line.no) for w in measures], has_notes=False,
                       line=line.no, has_unit=False)
-    if len(rest) < 2 or any(w not in lex.breakdown_words for w in rest):
+    names = _breakdown_names(words[k:], printed[k:], lex.breakdown_words)
+    if names is None or len(names) < 2 or len({n.casefold() for n in names}) != len(names):
         return None
-    if len({w for w in rest}) != len(rest):
-        return None
-    columns = [Column(label=printed[k + i], period=None, line=line.no) for i in range(len(rest))]
+    columns = [Column(label=name, period=None, line=line.no) for name in names]
     return Header(columns=columns, has_notes=False, line=line.no,
                   has_unit=any(w in lex.unit_words for w in words[:k]))
+
+
+_MAX_NAME_WORDS = 3
+
+
+def _breakdown_names(words: list[str], printed: list[str], known: frozenset[str]) -> list[str] | None:
+    """The printed column names when every word belongs to a breakdown name, the longest first
+    ("Hong Kong" is one column, not two); None when some word names no breakdown."""
+    names: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
+            if " ".join(words[i : i + n]) in known:
+                names.append(" ".join(printed[i : i + n]))
+                i += n
+                break
+        else:
+            return None
+    return names
 
 
 def _leading_words_and_change(text: str, spans: list[tuple[int, int]], lex) -> str | None:
@@ -212,7 +229,8 @@ def _leading_words_and_change(text: str, spans: list[tuple[int, int]], lex) -> s
     change = []
     for word in trail:
         w = word.casefold()
-        if w in lex.change_words:
+        core = w.strip("()（）%％")
+        if w in lex.change_words or (core in lex.change_words if core else "%" in w or "％" in w):
             change.append(word)
         elif w not in lex.unit_words and w not in lex.notes_words:
             return None

@@ -23,6 +23,7 @@ from .table_cells import (
 )
 from .table_columns import Header, label_segments, parse_header, parse_pipe_header, unit_in_caption
 from .table_rows import assign_hierarchy, indent_of, row_section
+from .table_transposed import read_transposed
 
 __all__ = ["detect_tables", "row_section", "split_value_mark", "is_na"]
 
@@ -93,7 +94,8 @@ def detect_tables(lines: list[Line], period: Period | None) -> list[Table]:
     items = _content_items(lines, period)
     headings = [(ln.no, ln.text.strip()) for ln in lines if ln.role == "heading"]
     used: set[int] = set()
-    tables = _column_dumps(items, used, headings)
+    tables = _transposed_tables(items, used, headings, period)
+    tables += _column_dumps(items, used, headings)
     tables += _row_tables(items, used, headings)
     tables.sort(key=lambda t: t.first_line)
     for i, t in enumerate(tables, start=1):
@@ -127,14 +129,56 @@ def _content_items(lines: list[Line], period: Period | None) -> list[_Item]:
             blank = blank or not text
             continue
         if "|" in text:
-            header = parse_pipe_header(Line(no=ln.no, raw=ln.raw, text=text), period) or parse_header(
-                Line(no=ln.no, raw=ln.raw, text=text.replace("|", " ")), period)
+            header = parse_pipe_header(Line(no=ln.no, raw=ln.raw, text=text), period) or _flat_pipe_header(
+                ln, text, period)
         else:
             header = parse_header(ln, period)
         parsed = parse_row(text) if header is None else ParsedRow()
         items.append(_Item(len(items), ln, blank, header, parsed))
         blank = False
     return items
+
+
+def _flat_pipe_header(ln: Line, text: str, period: Period | None) -> Header | None:
+    """A pipe row read as a plain header line. Breakdown columns only when no cell holds two of
+    them: "| 香港 Hong Kong | | 澳門 Macau |" names three segments in two languages, not six columns."""
+    header = parse_header(Line(no=ln.no, raw=ln.raw, text=text.replace("|", " ")), period)
+    if header is None or any(c.period for c in header.columns):
+        return header
+    cells = [c.split() for c in text.strip().strip("|").split("|")]
+    if any(sum(col.label in words for col in header.columns) > 1 for words in cells):
+        return None
+    return header
+
+
+# --- one row per period ----------------------------------------------------------------------
+
+
+def _transposed_tables(items: list[_Item], used: set[int], headings: list[tuple[int, str]],
+                       period: Period | None) -> list[Table]:
+    tables: list[Table] = []
+    heads = lexicon().period_column_words
+    for it in items:
+        first = it.text.split(maxsplit=2)
+        if it.pos in used or not first or not (first[0].casefold() in heads or " ".join(first[:2]).casefold() in heads):
+            continue  # cheap test first: most lines do not open with a period column's name
+        found = read_transposed([x.line for x in items[it.pos : it.pos + 2 + _MAX_PERIOD_ROWS]], period)
+        if found is None:
+            continue
+        read = items[it.pos : it.pos + found.used]
+        used.update(x.pos for x in read)
+        title = _caption_above(items, it, used)
+        lines = [n for row in found.rows for n in row.lines]
+        tables.append(Table(
+            id=0, first_line=it.line.no, last_line=max(lines), columns=found.columns, rows=found.rows,
+            layout="transposed", page=it.line.page, title=title.text if title else None, header_line=it.line.no,
+            unit=unit_in_caption(title.text) if title else None,
+            section=_section_before(headings, (title or it).line.no),
+        ))
+    return tables
+
+
+_MAX_PERIOD_ROWS = 12
 
 
 # --- column-by-column dumps ------------------------------------------------------------------
@@ -516,11 +560,14 @@ def _group(pieces: list[_Piece]) -> list[list[_Piece]]:
     return groups
 
 
+_ENUMERATED_HEADING = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[ivx]{1,4})\s*[）)]\s*\S")
+
+
 def _continues(prev: str, nxt: str) -> bool:
     lex = lexicon()
     prev, nxt = prev.rstrip(), nxt.lstrip()
-    if not prev or not nxt:
-        return False
+    if not prev or not nxt or _ENUMERATED_HEADING.match(nxt):
+        return False  # "（四）產品責任" opens the next section, however it begins
     if nxt.startswith(lex.continue_starts) or prev.endswith(lex.continue_ends):
         return True
     if _open_brackets(prev) > 0 and _open_brackets(nxt) < 0:
