@@ -285,3 +285,22 @@ def test_a_name_before_and_is_another_item_of_a_list(tmp_path):
     # "directors and 3,105 employees": the number counts employees, not directors
     facts = _prose(tmp_path, "All directors and 3,105 employees completed anti-corruption training.", HEAD_FY)
     assert not [f for f in facts if f.metric == "other:board_members"]
+
+
+def test_a_headcount_stated_with_its_verb_covers_the_businesses_listed_before_it(tmp_path):
+    facts = _prose(tmp_path, "截至2023年12月31日，本集團於南京總部及香港辦公室、中國大陸的地產業務、澳洲的旅遊業務和教育業務一\n"
+                   "共聘請1,478位員工。於報告期內，本集團新聘請120名員工。", HEAD_ZH)
+    headcount = _only(facts, "employees_total")
+    assert headcount.value == 1478 and headcount.dims == {}
+    assert _only(facts, "other:new_hires").value == 120
+
+
+def test_not_being_aware_of_any_corruption_case_is_a_zero(tmp_path):
+    facts = _prose(tmp_path, "於報告期內，我們並不知悉本集團涉及任何有關貪污、勒索、賄賂、欺詐或洗黑錢的重大案件。", HEAD_ZH)
+    assert _only(facts, "corruption_cases").value == 0
+
+
+def test_money_given_away_is_community_investment(tmp_path):
+    facts = _prose(tmp_path, "旅遊板塊透過舉辦籌款活動籌得超過21,000澳元善款，並捐出超過16,000澳元作為活動的獎品贊助。", HEAD_ZH)
+    given = _only(facts, "community_investment")
+    assert (given.value, given.unit, given.qualifier) == (16000, "AUD", "超過")

@@ -632,3 +632,12 @@ def test_a_numbered_section_heading_does_not_continue_the_last_row():
     lines = make_lines("地區 2023年 2022年\n華東 1,124 1,046\n境外 27 25\n合計 1,151 1,071\n（四）產品責任")
     [table] = detect_tables(lines, Period("2023"))
     assert table.rows[-1].label == "合計" and table.rows[-1].lines == [4]
+
+
+def test_a_numbered_footnote_under_a_table_with_a_notes_column_ends_the_table():
+    lines = make_lines("Indicator Note Unit FY2024 FY2023\nLost-time injury rate 13 per 200,000 hours worked 0.41 0.52\n"
+                       "Lost days due to work injury days 386 452\n"
+                       "13 Lost-time injury rate = lost-time injuries x 200,000 / total hours worked (6.82 million hours).\n"
+                       "Our teams received 326 complaints in FY2024\n(FY2023: 358), mainly about air-conditioning.")
+    [table] = detect_tables(lines, Period("FY2024", fiscal=True))
+    assert table.last_line == 3 and [r.label for r in table.rows][-1] == "Lost days due to work injury"

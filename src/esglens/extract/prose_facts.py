@@ -507,12 +507,23 @@ def _make_fact(doc, para, tax, rules, fig: _Figure, m, metric, label: str) -> Fa
     line = para.line_at(fig.span.start)
     return Fact(
         metric=metric.id, value=norm.value, unit=norm.unit, raw_value=fig.span.number.raw, raw_unit=unit,
-        period=period, period_start=start, period_end=end, dims=dict(m.dims),
+        period=period, period_start=start, period_end=end, dims=_without_enumeration(dict(m.dims), label),
         page=line.page, line=line.no, quote=_quote(para, line, fig.start, fig.end),
         source="prose", confidence=round(0.8 * m.score * norm.confidence, 3),
         hkex=metric.hkex, gri=metric.gri, qualifier=fig.qualifier,
         label=label, lines=sorted({line.no, para.line_at(max(fig.span.end - 1, fig.span.start)).no}),
     )
+
+
+_LIST_SEPARATOR = re.compile(r"[、,，]|和|及|與|与|\band\b")
+
+
+def _without_enumeration(dims: dict[str, str], label: str) -> dict[str, str]:
+    """Several businesses listed in a sentence ("地產業務、旅遊業務和教育業務一共聘請1,478位員工") name
+    the whole the figure covers, not a breakdown of it; "車輛柴油" (one category of two words) is one."""
+    if ", " in dims.get("category", "") and _LIST_SEPARATOR.search(label):
+        dims.pop("category")
+    return dims
 
 
 def _names_count_right_before(window: str, m, metric) -> bool:

@@ -345,8 +345,8 @@ class _RowScanner:
         unit_column = bool(build and build.header and build.header.has_unit)
         reread = (ncols or notes) and it.parsed.kind != "text" or notes and _DIGIT.search(it.text) is not None
         parsed = reread_row(it.parsed, it.text, ncols, notes, unit_column) if reread else it.parsed
-        if parsed.kind in ("row", "values") and _is_prose(parsed.label):
-            parsed = ParsedRow(label=it.text)
+        if parsed.kind in ("row", "values") and (_is_prose(parsed.label) or _FOOTNOTE.match(it.text) and _is_prose(it.text)):
+            parsed = ParsedRow(label=it.text)  # "13 Lost-time injury rate = ... x 200,000 / hours worked (...)."
         if build is not None and _stray_number(parsed, ncols):
             parsed = ParsedRow(label=it.text)
         if build is not None and parsed.kind in ("text", "label_unit"):
@@ -641,6 +641,10 @@ def _is_prose(text: str) -> bool:
     if len(words) > 10 and sum(1 for w in words if w.isascii() and not w[0].isdigit()) > 10:
         return True
     return len(text) > lex.max_label_chars * (1 if has_cjk(text) else 2)
+
+
+# a footnote under a table: its number, then its sentence ("13 Lost-time injury rate = ...")
+_FOOTNOTE = re.compile(r"\d{1,2}\s+(?:[A-Z][a-z]|[\u3400-\u9fff])")
 
 
 def _is_footnote_intro(text: str) -> bool:
