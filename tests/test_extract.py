@@ -519,3 +519,27 @@ def test_hk_names_hong_kong_but_hk_dollars_name_no_region(tmp_path):
                    "Revenue (HK$ million) 1,200 1,100\n")
     assert _one(facts, "employees_total", "2024", region="Hong Kong").value == 30
     assert _one(facts, "revenue", "2024").value == 1.2e9
+
+
+def test_what_is_measured_after_a_dash_is_no_breakdown(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "Indicator Unit 2024 2023\nCustomer complaints – Received number 1,862 2,045\n"
+                   "Anti-corruption training – Directors and employees trained persons 4,251 4,370\n"
+                   "Anti-corruption training – Training hours hours 8,502 8,740\n")
+    assert _one(facts, "complaints_received", "2024").value == 1862
+    assert _one(facts, "anti_corruption_training_participants", "2023").value == 4370
+    assert _one(facts, "anti_corruption_training_hours", "2024").value == 8502
+
+
+def test_a_unit_in_the_title_holds_unless_a_row_states_its_own(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "Table 6 – Community investment (HK$ million unless stated)\n"
+                   "Indicator 2024 2023\nCommunity investment 18.6 15.2\nVolunteer hours (hours) 12,480 10,965\n")
+    money = _one(facts, "community_investment", "2024")
+    assert (money.value, money.unit) == (18.6e6, "HKD")
+    assert _one(facts, "volunteer_hours", "2023").value == 10965
+
+
+def test_words_in_brackets_may_belong_to_the_name_and_certificates_are_no_electricity(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "Indicator Unit 2024 2023\nGeneral (non-hazardous) waste tonnes 142.8 156.3\n"
+                   "Renewable energy certificates purchased MWh 6,965 3,600\n")
+    assert _one(facts, "non_hazardous_waste", "2024").value == 142.8
+    assert not [f for f in facts if f.metric == "renewable_electricity"]

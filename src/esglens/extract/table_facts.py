@@ -189,6 +189,11 @@ def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved
         # "Total water consumption (withdrawal less discharge)": the brackets explain, the rest names
         label = _BRACKETED_PART.sub("", label).strip() or label
         matches = tax.match_label(label, raw_unit)
+    elif _BRACKETED_PART.search(label) and (not matches or matches[0].metric.startswith("other:")):
+        # "General (non-hazardous) waste": the words in brackets belong to the name
+        unwrapped = tax.match_label(_BRACKET_CHARS.sub(" ", label), raw_unit)
+        if unwrapped and not unwrapped[0].metric.startswith("other:") and unwrapped[0].score > matches[0].score:
+            matches = unwrapped
     fitting = [m for m in matches if m.score >= MIN_SCORE and (
         unit_fits(raw_unit, tax.metric(m.metric)) or _cells_are_percent(row) and tax.metric(m.metric).unit == "%")]
     if not fitting:
@@ -202,6 +207,7 @@ def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved
     return _Resolved(tax.metric(m.metric), dims, m.score)
 
 
+_BRACKET_CHARS = re.compile(r"[（()）]")
 _BRACKETED_PART = re.compile(r"\s*[（(][^（()）]*[）)]")
 
 
@@ -241,6 +247,9 @@ def _qualifier_after_dash(label: str, span: tuple[int, int]) -> dict[str, str]:
     rest = label[m.end():].strip()
     if not rest or not _label_like(rest) or _says_total(rest) or _is_bare_total(rest):
         return {}
+    folded = matching_form(rest)[0]
+    if folded in lexicon().measure_qualifiers or any(p in folded for p in lexicon().everyone_phrases):
+        return {}  # "Complaints – Received", "Anti-corruption training – Directors and employees trained"
     named = Taxonomy.load().match_dims(rest)  # "Turnover rate – under 30": a breakdown the lexicon knows
     if named and "category" not in named:
         return named

@@ -71,6 +71,7 @@ class Lexicon:
     measure_suffixes: tuple[str, ...]
     index_page_words: tuple[str, ...]
     everyone_phrases: tuple[str, ...]
+    measure_qualifiers: frozenset[str]
     region_suffixes: tuple[str, ...]
     factor_words: tuple[str, ...]
     ratio_marks: tuple[str, ...]
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         measure_suffixes=tuple(_expand(lab["measure_suffixes"])),
         index_page_words=tuple(_expand(lab.get("index_page_words", []))),
         everyone_phrases=tuple(_expand(lab.get("everyone_phrases", []))),
+        measure_qualifiers=frozenset(_expand(lab.get("measure_qualifiers", []))),
         region_suffixes=tuple(_expand(lab.get("region_suffixes", []))),
         factor_words=tuple(_expand(lab.get("factor_words", []))),
         ratio_marks=tuple(_expand(lab["ratio_marks"])),

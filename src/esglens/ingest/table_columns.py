@@ -14,7 +14,10 @@ from ..model import Column, Line, Period
 from .table_cells import is_unit, lexicon
 
 _YEARISH = re.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}")
-_TITLE_BRACKET_UNIT = re.compile(r"[（(]\s*(?P<unit>[^（()）]{1,30}?)\s*[）)]\s*$")
+_TITLE_BRACKET_UNIT = re.compile(
+    r"[（(]\s*(?:in\s+)?(?P<unit>[^（()）]{1,30}?)\s*(?:,?\s*unless\s+(?:otherwise\s+)?(?:stated|specified|indicated)"
+    r"|,?\s*except\s+where\s+(?:stated|indicated)|[，,]?\s*(?:除另有(?:說明|说明|註明|注明)外|另有(?:說明|说明)除外))?\s*[）)]\s*$",
+    re.IGNORECASE)
 _UNIT_IN_CAPTION = re.compile(
     r"(?:單位|单位|unit|units)\s*[:：]\s*(?P<unit>[^\s)）,，;；]+)", re.IGNORECASE
 )
