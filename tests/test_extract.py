@@ -543,3 +543,11 @@ def test_words_in_brackets_may_belong_to_the_name_and_certificates_are_no_electr
                    "Renewable energy certificates purchased MWh 6,965 3,600\n")
     assert _one(facts, "non_hazardous_waste", "2024").value == 142.8
     assert not [f for f in facts if f.metric == "renewable_electricity"]
+
+
+def test_gri_content_index_rows_give_no_facts(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "GRI CONTENT INDEX\nGRI Standard / Disclosure Page\nGRI 2-7 Employees 7\n"
+                   "GRI 205-3 Confirmed incidents of corruption 10\nGRI 302-1 Energy consumption within the organization 4\n"
+                   "GRI 403-9 Work-related injuries 8\n")
+    index_lines = range(len(REPORT_ZH.splitlines()) + 1, len(REPORT_ZH.splitlines()) + 7)
+    assert not [f for f in facts if f.line in index_lines], [(f.metric, f.value, f.line) for f in facts]

@@ -304,3 +304,20 @@ def test_money_given_away_is_community_investment(tmp_path):
     facts = _prose(tmp_path, "旅遊板塊透過舉辦籌款活動籌得超過21,000澳元善款，並捐出超過16,000澳元作為活動的獎品贊助。", HEAD_ZH)
     given = _only(facts, "community_investment")
     assert (given.value, given.unit, given.qualifier) == (16000, "AUD", "超過")
+
+
+def test_a_count_compared_with_the_prior_year_is_the_whole_population(tmp_path):
+    facts = _prose(tmp_path, "We worked with 1,184 suppliers in 2023 (2022: 1,126), most of them hauliers. "
+                   "During the year 30 suppliers were audited on site.")
+    suppliers = {f.period: f.value for f in facts if f.metric == "suppliers_total"}
+    assert suppliers == {"2023": 1184, "2022": 1126}
+
+
+def test_narrow_prose_ending_in_numbers_is_read_as_prose_not_as_a_table(tmp_path):
+    facts = _prose(tmp_path, "OUR BUSINESS AT A GLANCE\nIn 2023 Northstar recorded revenue of HK$6,482 million (2022:\n"
+                   "HK$6,105 million). We operated 41 warehouses with a combined floor\n"
+                   "area of approximately 612,000 square metres, ran a fleet of 1,930\n"
+                   "heavy goods vehicles and moved some 3.9 million tonnes of freight\n"
+                   "across four markets.")
+    revenue = {f.period: f.value for f in facts if f.metric == "revenue"}
+    assert revenue == {"2023": 6.482e9, "2022": 6.105e9}

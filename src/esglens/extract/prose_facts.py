@@ -213,7 +213,12 @@ _PRIOR_YEAR = re.compile(r"\s*[（(]\s*(?:FY\s?)?(?P<year>(?:19|20)\d{2})\s*(?:�
 
 # "5,832 volunteering hours (FY2023: 4,915 hours)": the name of what the number counts may stand
 # between it and the bracket, in words only
-_NAME_BEFORE_BRACKET = re.compile(r"[^\W\d_]+(?:[\s-][^\W\d_]+){0,4}")
+_NAME_BEFORE_BRACKET = re.compile(r"(?:[^\W\d_]+(?:[\s-][^\W\d_]+){0,4}?)?"
+                                  r"(?:\s*\b(?:in|during|for)\s+(?:FY\s?)?(?:19|20)\d\d)?(?=\s*[（(])", re.IGNORECASE)
+# "1,184 suppliers in 2023 (2022: 1,126)": the figure is compared with the prior year's, so it is the
+# whole population the noun names, not a subset of it
+_COMPARED_AFTER = re.compile(r"\s*(?:(?:in|during|for)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?(?:19|20)\d\d\s*)?"
+                             r"[（(]\s*(?:FY\s?)?(?:19|20)\d\d\s*(?:年度?|財年|财年)?\s*[:：]", re.IGNORECASE)
 
 
 def _prior_year(doc, para, fact: Fact, fig: _Figure, spans, i: int, rules) -> tuple[Fact, int] | None:
@@ -421,8 +426,9 @@ def _fact_from_following(doc, para, tax, rules, fig: _Figure) -> Fact | None:
         if m.score < 0.5 or not m.span or m.span[0] < offset:
             continue
         metric = tax.metric(m.metric)
-        if metric.unit in ("persons", "count") and metric.id not in rules.following_counts:
-            continue
+        if metric.unit in ("persons", "count") and metric.id not in rules.following_counts \
+                and not _COMPARED_AFTER.match(para.text, fig.span.end + m.span[1] - offset):
+            continue  # a count before a noun may count a subset, unless a prior year's figure follows
         name_start = fig.span.end + m.span[0] - offset
         if name_start >= fig.end:
             gap = para.match[fig.span.end : fig.unit_start] + para.match[fig.end : name_start]

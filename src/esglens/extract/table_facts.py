@@ -331,7 +331,8 @@ def _is_index_entry(label: str) -> bool:
     return any(w in folded for w in lexicon().index_page_words)
 
 
-_LEADING_CODE = re.compile(r"^\s*(?:KPI\s*)?[AB]\d{1,2}(?:\.\d{1,2})?(?![\d.])\s*\S", re.I)
+_LEADING_CODE = re.compile(
+    r"^\s*(?:(?:KPI\s*)?[AB]\d{1,2}(?:\.\d{1,2})?|GRI\s?\d{1,3}(?:-\d{1,2})?|\d{3}-\d{1,2})(?![\d.])\s*\S", re.I)
 
 
 def _is_index_row(row: TableRow) -> bool:

@@ -643,6 +643,8 @@ def _is_prose(text: str) -> bool:
     return len(text) > lex.max_label_chars * (1 if has_cjk(text) else 2)
 
 
+_SENTENCES = re.compile(r"[a-z)][.!?]\s+[A-Z(]|[。！？]\S")
+
 # a footnote under a table: its number, then its sentence ("13 Lost-time injury rate = ...")
 _FOOTNOTE = re.compile(r"\d{1,2}\s+(?:[A-Z][a-z]|[\u3400-\u9fff])")
 
@@ -678,6 +680,10 @@ def _finish(build: _Build) -> Table | None:
     for r in rows:
         cells = r.row.cells[-ncols:] if len(r.row.cells) > ncols else r.row.cells
         r.row.cells = cells + [None] * (ncols - len(cells))
+    # a "row" whose label gathered sentences is narrow prose ending in a number, not a table row
+    rows = [r for r in rows if r.row.is_section or not (len(r.row.label_lines) > 1 and _SENTENCES.search(r.row.label))]
+    if not any(not r.row.is_section for r in rows):
+        return None
     table_rows = [r.row for r in rows]
     assign_hierarchy(table_rows, [r.indent for r in rows])
     all_lines = [n for row in table_rows for n in row.lines]
