@@ -220,3 +220,19 @@ def test_a_place_the_region_lexicon_does_not_know_still_counts_towards_the_total
                fact("suppliers_total", "22", line=213, unit="count", region="Europe"))
     [found] = _by_rule(check_arithmetic(fs), "arith.breakdown.region")
     assert found.status == "pass"
+
+
+def test_a_part_of_a_part_is_not_added_to_its_siblings(tmp_path):
+    import esglens
+    p = tmp_path / "r.txt"
+    p.write_text("Example Utilities Limited\nESG Report 2023\nThis report covers 1 January 2023 to 31 December 2023.\n\n"
+                 "Table 3: Scope 1 emissions by source\nKey performance indicator Unit 2023 2022\n"
+                 "Stationary combustion tonnes CO2e 150,874 154,690\nFugitive emissions tonnes CO2e 29,931 31,012\n"
+                 "of which: fugitive methane from the gas network tonnes CO2e 25,604 26,550\n"
+                 "Mobile combustion tonnes CO2e 5,615 5,683\nTotal scope 1 emissions tonnes CO2e 186,420 191,385\n",
+                 encoding="utf-8")
+    facts = esglens.extract(p)
+    methane = [f for f in facts if f.dims.get("category") == "fugitive methane from the gas network"]
+    assert {f.metric for f in methane} == {"ghg_scope1"}
+    found = [f for f in check_arithmetic(facts) if f.id == "arith.breakdown.category.ghg_scope1.2023"]
+    assert found and found[0].status == "pass" and len(found[0].facts) == 4  # the total and its three parts

@@ -198,16 +198,39 @@ def _sibling_rows(printed: list[Fact], total: Fact, parts: list[Fact], key: str)
     return out
 
 
+def _row_levels(facts: FactSet) -> dict[tuple[int, int], int]:
+    """(table id, line) -> how deep the row sits under other rows of its table ("of which ..." under a
+    part is one level below that part), read from the document the facts came from."""
+    document = facts.document
+    levels: dict[tuple[int, int], int] = {}
+    for table in getattr(document, "tables", None) or []:
+        for row in table.rows:
+            for line in row.lines:
+                levels.setdefault((table.id, line), row.level)
+    return levels
+
+
+def _shallowest(parts: list[Fact], levels: dict[tuple[int, int], int]) -> list[Fact]:
+    """A part of a part ("of which: fugitive methane" under "Fugitive emissions") is not added again."""
+    depth = {id(f): levels.get((f.table, f.line)) for f in parts if f.table is not None}
+    known = [d for d in depth.values() if d is not None]
+    if len(set(known)) < 2:
+        return parts
+    top = min(known)
+    return [f for f in parts if depth.get(id(f)) in (None, top)]
+
+
 def check_breakdowns(facts: FactSet, emitter: _Emitter) -> None:
     printed = _printed(facts)
     provisions = _provision_of_metric()
+    levels = _row_levels(facts)
     for rule in rules().get("breakdown", []):
         carry = list(rule.get("carry", []))
         for total in printed:
             if total.metric not in rule["metrics"] or any(k not in carry for k in total.dims):
                 continue
             for key in rule["keys"]:
-                parts = _breakdown_parts(printed, total, key)
+                parts = _shallowest(_breakdown_parts(printed, total, key), levels)
                 if len(parts) < 2:
                     continue
                 cmp = _sum_comparison(total, parts)

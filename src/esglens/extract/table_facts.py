@@ -108,6 +108,7 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
     # every row's own reading first: a total printed below its parts is their parent too
     own = {i: _own_metric(row, row.unit or table.unit, tax) for i, row in enumerate(table.rows)
            if not row.is_section and any(c is not None for c in row.cells)}
+    read: dict[int, _Resolved] = {}
     for i, row in enumerate(table.rows):
         if _is_index_entry(row.label) or _is_index_row(row) or _names_factor(row.label):
             continue
@@ -128,7 +129,9 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                                                                         min(latest_total.confidence, 0.9))))
             continue
         mine = own[i]
-        parent = own.get(row.parent) if row.parent is not None else None
+        # a part's parent is read as it was resolved: "of which: fugitive methane" under "Fugitive
+        # emissions", itself a scope 1 part named only by the total below it
+        parent = (read.get(row.parent) or own.get(row.parent)) if row.parent is not None else None
         resolved = None
         if mine is not None and not _is_breakdown_of(mine, parent):
             resolved = mine
@@ -175,8 +178,10 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
                     dims = {**ctx.dims, "category": _clean_label(row.label)}
             resolved = _Resolved(ctx.metric, dims, min(ctx.confidence, 0.9))
         row_facts = _row_facts(doc, table, row, raw_unit, resolved)
+        if resolved is not None:
+            read[i] = resolved
         if resolved is mine and not mine.part and (parent is None or parent.metric.id != mine.metric.id) \
-                and set(mine.dims) == {"category"} and _bracketed(row.label):
+                and set(mine.dims) == {"category"} and (_bracketed(row.label) or _FROM_SOURCE.search(row.label)):
             ctx_in.described.extend(row_facts)
         out.extend(row_facts)
     return out, _Context(group_label, latest_total, ctx_in.described, breakdown)
@@ -394,6 +399,10 @@ def _clean_label(label: str) -> str:
         if folded.startswith(prefix) and label[len(prefix):].strip():
             return label[len(prefix):].strip()
     return label
+
+
+# "Scope 2 emissions from purchased electricity", "來自外購電力的範圍二排放": the source describes the row
+_FROM_SOURCE = re.compile(r"\bfrom\s+\S|來自|来自")
 
 
 def _bracketed(label: str) -> bool:

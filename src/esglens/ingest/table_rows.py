@@ -143,6 +143,8 @@ def _parts_above(rows: list[TableRow], i: int) -> list[int]:
     parts: list[int] = []
     for j in range(i - 1, max(-1, i - 1 - _MAX_GROUP), -1):
         other = rows[j]
+        if other.parent is not None and other.parent < i and rows[other.parent].parent is None and other.parent != j:
+            continue  # "of which: ..." under one of the parts: a part of that part
         if other.parent is not None or not _can_be_part(row, other):
             break
         parts.insert(0, j)
