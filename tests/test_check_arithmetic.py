@@ -236,3 +236,14 @@ def test_a_part_of_a_part_is_not_added_to_its_siblings(tmp_path):
     assert {f.metric for f in methane} == {"ghg_scope1"}
     found = [f for f in check_arithmetic(facts) if f.id == "arith.breakdown.category.ghg_scope1.2023"]
     assert found and found[0].status == "pass" and len(found[0].facts) == 4  # the total and its three parts
+
+
+def test_a_total_broken_down_in_two_tables_is_compared_with_each_breakdown_apart():
+    # by segment in table 1 (adds up) and by source in table 3 (adds up): never summed together
+    fs = facts(fact("ghg_scope1", "8,047.5", line=48, table=2),
+               fact("ghg_scope1", "1,248.5", line=31, table=1, category="property"),
+               fact("ghg_scope1", "6,799.0", line=31, table=1, category="hotels"),
+               fact("ghg_scope1", "5,236.4", line=80, table=3, category="town gas"),
+               fact("ghg_scope1", "2,811.1", line=81, table=3, category="diesel"))
+    found = [f for f in check_arithmetic(fs) if f.id == "arith.breakdown.category.ghg_scope1.2024"]
+    assert found and found[0].status == "pass"

@@ -37,6 +37,8 @@ FLOORS = {
     "crestview-properties-fy2024.en.pdf": (0.95, 0.88),
     "harbour-telecom-2023.zh-hant.txt": (0.95, 0.93),
     "jiangnan-machinery-2024.zh-hans.pdf": (0.95, 0.95),
+    "lionrock-utilities-fy2024.en.txt": (0.93, 0.80),
+    "victoria-harbour-group-2024.zh-hant.pdf": (0.95, 0.88),
 }
 
 
@@ -112,6 +114,12 @@ def test_checks_find_the_inconsistencies_the_writers_planted():
     # region columns: Hong Kong 1,051,206 + Singapore 282,417 m3 under a Total column of 1,342,623
     crestview = _check("crestview-properties-fy2024.en.pdf").get("arith.breakdown.region.water.FY2024")
     assert crestview is not None and crestview.status == "fail" and crestview.severity == "warning"
+    # segment columns: 98,425,300 + 46,180,700 + 21,634,800 kWh under a 總計 of 166,420,800
+    victoria = _check("victoria-harbour-group-2024.zh-hant.pdf").get("arith.breakdown.category.electricity.2024")
+    assert victoria is not None and victoria.status == "fail"
+    # 2022/23 GHG intensity printed 32.58: 231,503 t / HK$6,694.3 million (stated in prose) is 34.58
+    lionrock = _check("lionrock-utilities-fy2024.en.txt").get("arith.intensity.ghg_intensity.FY2023")
+    assert lionrock is not None and lionrock.status == "fail" and 79 in lionrock.lines
 
 
 def test_implied_factors_use_the_region_the_electricity_is_bought_in():
@@ -128,7 +136,7 @@ PLANTED = {"arith.breakdown.category.ghg_scope1.2023", "arith.breakdown.scope3_c
            "arith.workforce.region.employees_total.2024", "arith.breakdown.category.electricity.FY2024",
            "arith.breakdown.category.ghg_scope1.2024", "arith.breakdown.category.employees_total.2023",
            "arith.breakdown.category.water.2023", "arith.breakdown.category.other:water_withdrawal.2022",
-           "arith.breakdown.region.water.FY2024"}
+           "arith.breakdown.region.water.FY2024", "arith.breakdown.category.electricity.2024"}
 
 
 def test_no_false_alarms_on_sums_that_hold():

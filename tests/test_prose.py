@@ -321,3 +321,19 @@ def test_narrow_prose_ending_in_numbers_is_read_as_prose_not_as_a_table(tmp_path
                    "across four markets.")
     revenue = {f.period: f.value for f in facts if f.metric == "revenue"}
     assert revenue == {"2023": 6.482e9, "2022": 6.105e9}
+
+
+def test_page_references_are_no_figures(tmp_path):
+    facts = _prose(tmp_path, "B5.1 按地區劃分的供應商數目 第5頁\nB6.2 接獲關於產品及服務的投訴數目 第5頁", HEAD_ZH)
+    assert facts == []
+
+
+def test_a_split_fiscal_year_in_brackets_is_the_year_it_ends_in(tmp_path):
+    facts = _prose(tmp_path, "Revenue for the year was HK$7,128.6 million (2022/23: HK$6,694.3 million), up 6.5% year on year.",
+                   HEAD_FY)
+    assert {f.period: f.value for f in facts if f.metric == "revenue"} == {"FY2024": 7.1286e9, "FY2023": 6.6943e9}
+
+
+def test_a_trade_named_management_is_no_rank(tmp_path):
+    facts = _prose(tmp_path, "Our property management teams received 326 complaints from tenants in FY2024.", HEAD_FY)
+    assert _only(facts, "complaints_received").dims == {}

@@ -641,3 +641,25 @@ def test_a_numbered_footnote_under_a_table_with_a_notes_column_ends_the_table():
                        "Our teams received 326 complaints in FY2024\n(FY2023: 358), mainly about air-conditioning.")
     [table] = detect_tables(lines, Period("FY2024", fiscal=True))
     assert table.last_line == 3 and [r.label for r in table.rows][-1] == "Lost days due to work injury"
+
+
+def test_business_segments_between_the_unit_column_and_a_total_column_name_the_columns():
+    lines = make_lines("指標 單位 物業投資 酒店 零售 總計\n外購電力 千瓦時 98,425,300 46,180,700 21,634,800 166,240,800")
+    [table] = detect_tables(lines, Period("2024"))
+    assert [c.label for c in table.columns] == ["物業投資", "酒店", "零售", "總計"]
+
+
+def test_a_unit_in_brackets_in_the_headers_first_column_is_the_tables_unit():
+    lines = make_lines("能源類型（千千瓦時） 2024年 2023年\n外購電力 166,420.8 171,356.4\n"
+                       "範圍1排放來源（公噸二氧化碳當量） 2024年 2023年\n煤氣燃燒 5,236.4 5,409.7")
+    first, second = detect_tables(lines, Period("2024"))
+    assert (first.unit, second.unit) == ("千千瓦時", "公噸二氧化碳當量")
+
+
+def test_a_chinese_label_wrapped_after_its_values_keeps_its_bracketed_end_but_not_the_next_heading():
+    lines = make_lines("指標 單位 2024年 2023年\n範圍2能源間接溫室氣體 公噸二氧化碳當量 70,066.6 73,408.9\n排放（按地點基準）\n"
+                       "範圍一排放量 公噸二氧化碳當量 38,379.0 40,714.4\n範圍二（能源間接排放）\n外購電力 公噸二氧化碳當量 220,434.6 228,796.9")
+    [table] = detect_tables(lines, Period("2024"))
+    labels = [r.label for r in table.rows]
+    assert labels[0] == "範圍2能源間接溫室氣體排放（按地點基準）"
+    assert "範圍一排放量" in labels and "範圍二（能源間接排放）" in labels

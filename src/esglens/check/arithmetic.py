@@ -220,6 +220,19 @@ def _shallowest(parts: list[Fact], levels: dict[tuple[int, int], int]) -> list[F
     return [f for f in parts if depth.get(id(f)) in (None, top)]
 
 
+def _one_presentation(total: Fact, parts: list[Fact]) -> tuple[list[Fact], Comparison] | None:
+    """Parts printed in several tables (by segment in one, by source in another) are separate
+    breakdowns of the same total: each is compared on its own, and the one that fails is reported."""
+    tables = sorted({f.table for f in parts}, key=lambda t: (t is None, t or 0))
+    groups = [[f for f in parts if f.table == t] for t in tables] if len(tables) > 1 else [parts]
+    compared = [(g, _sum_comparison(total, g)) for g in groups if len(g) >= 2]
+    compared = [(g, c) for g, c in compared if c is not None]
+    if not compared:
+        return None
+    failing = [(g, c) for g, c in compared if not c.holds]
+    return max(failing, key=lambda gc: abs(gc[1].difference)) if failing else compared[0]
+
+
 def check_breakdowns(facts: FactSet, emitter: _Emitter) -> None:
     printed = _printed(facts)
     provisions = _provision_of_metric()
@@ -233,9 +246,10 @@ def check_breakdowns(facts: FactSet, emitter: _Emitter) -> None:
                 parts = _shallowest(_breakdown_parts(printed, total, key), levels)
                 if len(parts) < 2:
                     continue
-                cmp = _sum_comparison(total, parts)
-                if cmp is None:
+                picked = _one_presentation(total, parts)
+                if picked is None:
                     continue
+                parts, cmp = picked
                 if not cmp.holds and key in ("category", "region"):
                     # sibling rows whose label named a region or a source rather than a category
                     # ("－香港辦事處" among "－廣東鶴山廠區", "－越南平陽廠區"), or a place the region

@@ -208,7 +208,7 @@ def _numbers_in(doc: Document, para: Paragraph, tax: Taxonomy, rules: _Rules) ->
 
 
 # "3,862家（2022年：3,715家）", "HK$3.8 million (2022: HK$2.9 million)": the prior year's figure in brackets
-_PRIOR_YEAR = re.compile(r"\s*[（(]\s*(?:FY\s?)?(?P<year>(?:19|20)\d{2})\s*(?:年度|年|財年|财年|財政年度)?\s*[:：]\s*")
+_PRIOR_YEAR = re.compile(r"\s*[（(]\s*(?:FY\s?)?(?P<year>(?:19|20)\d{2})(?:/(?P<end>\d{2}))?\s*(?:年度|年|財年|财年|財政年度)?\s*[:：]\s*")
 
 
 # "5,832 volunteering hours (FY2023: 4,915 hours)": the name of what the number counts may stand
@@ -243,9 +243,9 @@ def _prior_year(doc, para, fact: Fact, fig: _Figure, spans, i: int, rules) -> tu
     norm = normalise(span.number.value, unit, metric, percent=span.number.percent)
     if norm is None:
         return None
-    year = m.group("year")
+    year = _split_year_end(m.group("year"), m.group("end"))
     doc_period = doc.metadata.period
-    period = f"FY{year}" if doc_period is not None and doc_period.fiscal else year
+    period = f"FY{year}" if doc_period is not None and doc_period.fiscal or m.group("end") else year
     start, end = periods.bounds(period, doc_period)
     line = para.line_at(span.start)
     prior = dataclasses.replace(
@@ -275,6 +275,8 @@ def _currency(token: str) -> bool:
 def _figure(para: Paragraph, span: numbers.NumberSpan, next_start: int, floor: int, c_start: int, c_end: int,
             rules: _Rules) -> _Figure | None:
     number = span.number
+    if _PAGE_BEFORE.search(para.text, 0, span.start) or _PAGE_AFTER.match(para.text, span.end):
+        return None  # "第5頁", "page 12", "pp. 86 to 91": a page reference
     if span.start > 1 and para.text[span.start - 1] in "-‐–" and para.text[span.start - 2].isalnum():
         return None  # glued by a hyphen: a code or the end of a range (GRI 403-9, 30-50), not a figure
     if number.percent:
@@ -300,8 +302,15 @@ def _figure(para: Paragraph, span: numbers.NumberSpan, next_start: int, floor: i
             unit = combined if _currency(combined) and units.parse_unit(combined).multiplier != 1 else currency
         if qualifier is None:
             qualifier, start = _qualifier_before(para.text, start, floor, rules)
+    window_start = max(floor, start - WINDOW)
+    while window_start > floor and _latin(para.text[window_start - 1]) and _latin(para.text[window_start]):
+        window_start -= 1  # never cut a word in two ("evenue for the year was")
     return _Figure(span, start, unit_start, unit_end, unit, qualifier, c_start, c_end,
-                   window_start=max(floor, start - WINDOW), after_end=min(c_end, next_start, unit_end + FOLLOWING))
+                   window_start=window_start, after_end=min(c_end, next_start, unit_end + FOLLOWING))
+
+
+_PAGE_BEFORE = re.compile(r"(?:第|\b(?:pages?|pp?\.)\s?)$", re.IGNORECASE)
+_PAGE_AFTER = re.compile(r"\s*(?:頁|页)")
 
 
 def _currency_before(text: str, pos: int, floor: int) -> tuple[int, str] | None:
@@ -513,7 +522,7 @@ def _make_fact(doc, para, tax, rules, fig: _Figure, m, metric, label: str) -> Fa
     line = para.line_at(fig.span.start)
     return Fact(
         metric=metric.id, value=norm.value, unit=norm.unit, raw_value=fig.span.number.raw, raw_unit=unit,
-        period=period, period_start=start, period_end=end, dims=_without_enumeration(dict(m.dims), label),
+        period=period, period_start=start, period_end=end, dims=_without_enumeration(dict(m.dims), label, para.text[max(0, fig.window_start - 20) : fig.start]),
         page=line.page, line=line.no, quote=_quote(para, line, fig.start, fig.end),
         source="prose", confidence=round(0.8 * m.score * norm.confidence, 3),
         hkex=metric.hkex, gri=metric.gri, qualifier=fig.qualifier,
@@ -524,11 +533,16 @@ def _make_fact(doc, para, tax, rules, fig: _Figure, m, metric, label: str) -> Fa
 _LIST_SEPARATOR = re.compile(r"[、,，]|和|及|與|与|\band\b")
 
 
-def _without_enumeration(dims: dict[str, str], label: str) -> dict[str, str]:
+_COMPOUND_MANAGEMENT = re.compile(r"\b(?!senior\b|middle\b|top\b|general\b|junior\b|the\b|our\b|of\b|and\b)[a-z]+\s+management\b", re.I)
+
+
+def _without_enumeration(dims: dict[str, str], label: str, before: str = "") -> dict[str, str]:
     """Several businesses listed in a sentence ("地產業務、旅遊業務和教育業務一共聘請1,478位員工") name
     the whole the figure covers, not a breakdown of it; "車輛柴油" (one category of two words) is one."""
     if ", " in dims.get("category", "") and _LIST_SEPARATOR.search(label):
         dims.pop("category")
+    if dims.get("rank") == "management" and _COMPOUND_MANAGEMENT.search(f"{before} {label}"):
+        dims.pop("rank")  # "our property management teams received ...": a trade, not a rank
     return dims
 
 
@@ -541,6 +555,14 @@ def _names_count_right_before(window: str, m, metric) -> bool:
     return len(gap) <= 4 and all(w in _LINK_WORDS for w in gap.split()) if gap.isascii() else len(gap) <= 2
 
 
+def _split_year_end(start: str, end: str | None) -> str:
+    """"2022/23" is the fiscal year that ends in 2023."""
+    if not end:
+        return start
+    year = int(start[:2] + end)
+    return str(year + 100 if year < int(start) else year)
+
+
 def _period_of(doc: Document, before: str, after: str, rules: _Rules) -> str | None:
     """The year a clause speaks of: a year named before the number, else one named right after it
     ("HK$4.86 billion in 2023"), else the report's period."""
@@ -549,8 +571,9 @@ def _period_of(doc: Document, before: str, after: str, rules: _Rules) -> str | N
     m = rules.year_after.match(after)
     if years or m:
         label = years[-1] if years else m.group(1)
-        fiscal = label.upper().startswith("FY") or "财年" in label or "財年" in label
-        year = re.search(r"(?:19|20)\d\d", label).group(0)
+        split = re.search(r"((?:19|20)\d\d)/(\d\d)", label)
+        fiscal = label.upper().startswith("FY") or "财年" in label or "財年" in label or split is not None
+        year = _split_year_end(*split.groups()) if split else re.search(r"(?:19|20)\d\d", label).group(0)
         if fiscal or (doc_period and doc_period.fiscal):
             return f"FY{year}"
         return year

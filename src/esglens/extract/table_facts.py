@@ -459,6 +459,16 @@ def _total_segment(name: str) -> bool:
     return bool(name) and (bool(_TOTAL_SEGMENT.match(name)) or all(_TOTAL_SEGMENT.match(w) for w in name.split()))
 
 
+def _dims_for(metric: MetricDef, dims: dict[str, str], row: TableRow) -> dict[str, str]:
+    """A scope 3 category belongs to scope 3 only: "物業投資" (property investment) heading a row of
+    employees is a business segment, not GHG Protocol category 15 (investments)."""
+    if "scope3_category" in dims and metric.id not in ("ghg_scope3", "ghg_total"):
+        dims = {k: v for k, v in dims.items() if k != "scope3_category"}
+        if not dims:
+            dims["category"] = _clean_label(row.label)
+    return dims
+
+
 def _column_segments(table: Table) -> list[dict[str, str] | None]:
     """Breakdowns named by the columns: a table whose period columns repeat per business segment
     ("地產業務 2019年 … 總計 2019年") gives each segment's cells a category; the total segment none.
@@ -477,7 +487,9 @@ def _column_segments(table: Table) -> list[dict[str, str] | None]:
     if all(_measure_kind(n) for n in names):
         return [{} for _ in names]  # "人數 百分比": one value and its share, no breakdown
     tax = Taxonomy.load()
-    return [{} if _total_segment(n) else (tax.match_dims(n) or {"category": n}) for n in names]
+    # a segment's name is its category unless it names a breakdown ("物業投資" is no scope 3 category)
+    return [{} if _total_segment(n) else ({k: v for k, v in tax.match_dims(n).items() if k != "scope3_category"}
+                                          or {"category": n}) for n in names]
 
 
 def tax_cache() -> Taxonomy:
@@ -549,7 +561,7 @@ def _row_facts(doc: Document, table: Table, row: TableRow, raw_unit: str | None,
             Fact(
                 metric=metric.id, value=norm.value, unit=norm.unit,
                 raw_value=parsed.raw, raw_unit=cell_unit if cell_unit else ("%" if parsed.percent else None),
-                period=period, period_start=start, period_end=end, dims={**segment, **r.dims},
+                period=period, period_start=start, period_end=end, dims=_dims_for(metric, {**segment, **r.dims}, row),
                 page=line.page, line=cell.line, quote=line.text.strip(),
                 source="table", confidence=round(min(r.confidence, norm.confidence) * 0.97, 3),
                 hkex=metric.hkex, gri=metric.gri, qualifier=parsed.qualifier,

@@ -192,11 +192,26 @@ def _breakdown_header(line: Line, lex) -> Header | None:
         return Header(columns=[Column(label=w, period=None, line=line.no) for w in measures], has_notes=False,
                       line=line.no, has_unit=False)
     names = _breakdown_names(words[k:], printed[k:], lex.breakdown_words)
+    if names is None and _labelled_segments(words, k, lex):
+        names = printed[k:]  # "指標 單位 物業投資 酒店 零售 總計": business segments and their total
     if names is None or len(names) < 2 or len({n.casefold() for n in names}) != len(names):
         return None
     columns = [Column(label=name, period=None, line=line.no) for name in names]
     return Header(columns=columns, has_notes=False, line=line.no,
                   has_unit=any(w in lex.unit_words for w in words[:k]))
+
+
+_MAX_SEGMENTS = 6
+
+
+def _labelled_segments(words: list[str], k: int, lex) -> bool:
+    """Columns of any name, when the line opens with the label and unit columns' names and closes
+    with a total column: no row of values or prose has that shape."""
+    names = words[k:]
+    opened = any(w in lex.label_words for w in words[:k]) and any(w in lex.unit_words for w in words[:k])
+    return (opened and 2 <= len(names) <= _MAX_SEGMENTS + 1 and names[-1] in lex.breakdown_words
+            and lex.total_words and any(t in names[-1] for t in lex.total_words)
+            and not any(ch.isdigit() for n in names for ch in n) and all(len(n) <= 12 for n in names))
 
 
 _MAX_NAME_WORDS = 3
@@ -295,6 +310,21 @@ def _period_of(m: re.Match[str], period: Period | None) -> str:
         year = int(end) if len(end) == 4 else (year // 100) * 100 + int(end)
         fiscal = True
     return f"FY{year}" if fiscal else str(year)
+
+
+_LEAD_BRACKET_UNIT = re.compile(r"[（(]\s*(?P<unit>[^（()）]{1,20}?)\s*[）)]")
+
+
+def unit_in_header_lead(text: str | None) -> str | None:
+    """A unit in brackets in a header's first column, before the periods: ``能源類型（千千瓦時） 2024年 2023年``."""
+    if not text:
+        return None
+    first_period = _period_pattern().search(text)
+    lead = text[: first_period.start()] if first_period else ""
+    for m in _LEAD_BRACKET_UNIT.finditer(lead):
+        if is_unit(m.group("unit")):
+            return m.group("unit")
+    return None
 
 
 def unit_in_caption(text: str | None) -> str | None:

@@ -21,7 +21,9 @@ from .table_cells import (
     ParsedRow, detach_note, has_cjk, is_na, is_unit, is_unit_piece, lexicon, parse_row, reread_row,
     split_value_mark,
 )
-from .table_columns import Header, label_segments, parse_header, parse_pipe_header, unit_in_caption
+from .table_columns import (
+    Header, label_segments, parse_header, parse_pipe_header, unit_in_caption, unit_in_header_lead,
+)
 from .table_rows import assign_hierarchy, indent_of, row_section
 from .table_transposed import read_transposed
 
@@ -560,6 +562,15 @@ def _group(pieces: list[_Piece]) -> list[list[_Piece]]:
     return groups
 
 
+def _ends_a_measure(label: str) -> bool:
+    """"范围一排放量" is a whole name (what follows is the next heading); "範圍2能源間接溫室氣體" is not."""
+    from .normalize import matching_forms
+
+    folded = matching_forms([label.rstrip()])[0]
+    return folded.endswith(tuple(s for s in lexicon().measure_suffixes if has_cjk(s)))
+
+
+_CJK_TAIL_WITH_QUALIFIER = re.compile(r"[\u3400-\u9fff]{1,4}[（(][^（()）]+[）)]")
 _ENUMERATED_HEADING = re.compile(r"[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[ivx]{1,4})\s*[）)]\s*\S")
 
 
@@ -568,6 +579,8 @@ def _continues(prev: str, nxt: str) -> bool:
     prev, nxt = prev.rstrip(), nxt.lstrip()
     if not prev or not nxt or _ENUMERATED_HEADING.match(nxt):
         return False  # "（四）產品責任" opens the next section, however it begins
+    if _CJK_TAIL_WITH_QUALIFIER.fullmatch(nxt) and has_cjk(prev) and not _ends_a_measure(prev):
+        return True  # "範圍2能源間接溫室氣體" / "排放（按地點基準）": a word's end and its bracketed qualifier
     if nxt.startswith(lex.continue_starts) or prev.endswith(lex.continue_ends):
         return True
     if _open_brackets(prev) > 0 and _open_brackets(nxt) < 0:
@@ -701,7 +714,8 @@ def _finish(build: _Build) -> Table | None:
         title=title,
         header_line=build.header.line if build.header else None,
         unit=build.unit or unit_in_caption(title)
-        or (unit_in_caption(build.first.line.text) if build.header else None),
+        or (unit_in_caption(build.first.line.text) or unit_in_header_lead(build.first.line.text)
+            if build.header and build.header.line == build.first.line.no else None),
         section=build.section,
     )
 
