@@ -551,3 +551,12 @@ def test_gri_content_index_rows_give_no_facts(tmp_path):
                    "GRI 403-9 Work-related injuries 8\n")
     index_lines = range(len(REPORT_ZH.splitlines()) + 1, len(REPORT_ZH.splitlines()) + 7)
     assert not [f for f in facts if f.line in index_lines], [(f.metric, f.value, f.line) for f in facts]
+
+
+def test_total_under_a_unit_column_of_persons_and_trained_share_wrapped(tmp_path):
+    facts = _facts(tmp_path, REPORT_ZH + "Key performance indicator Unit 2024 2023\nNumber of employees who left\n"
+                   "Total persons 218 236\nMale persons 152 168\nFemale persons 66 68\n"
+                   "Percentage of employees who received\ntraining % 92.4 89.7\n")
+    assert _one(facts, "turnover_count", "2024").value == 218
+    assert _one(facts, "turnover_count", "2023", gender="female").value == 68
+    assert _one(facts, "trained_pct", "2024").value == 92.4

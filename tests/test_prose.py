@@ -337,3 +337,9 @@ def test_a_split_fiscal_year_in_brackets_is_the_year_it_ends_in(tmp_path):
 def test_a_trade_named_management_is_no_rank(tmp_path):
     facts = _prose(tmp_path, "Our property management teams received 326 complaints from tenants in FY2024.", HEAD_FY)
     assert _only(facts, "complaints_received").dims == {}
+
+
+def test_thousands_of_dollars_before_a_figure_and_its_prior_year(tmp_path):
+    facts = _prose(tmp_path, "Cash donations to charities totalled HK$'000 2,386 (2022/23: HK$'000 1,954), and 412 "
+                   "employee volunteers took part.", HEAD_FY)
+    assert {f.period: f.value for f in facts if f.metric == "community_investment"} == {"FY2024": 2386000, "FY2023": 1954000}

@@ -35,6 +35,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _LINK_WORDS = {"of", "is", "was", "were", "are", ":", "="}
 _GLUED_CODE = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,4}(?=\d)")  # RMB63.8億, HKD1.2m
+_THOUSANDS_CURRENCY = re.compile(r"(?<=[$¥£€A-Za-z])['’]000\b")
 _SEPARATOR = " # "  # joins the wording before a number to the wording after it: no synonym spans it
 
 
@@ -232,7 +233,7 @@ def _prior_year(doc, para, fact: Fact, fig: _Figure, spans, i: int, rules) -> tu
     if k is None:
         return None
     span = spans[k]
-    if span.start > m.end() + 6:  # only a currency or a qualifier may stand before the number
+    if span.start > m.end() + 10:  # only a currency or a qualifier may stand before the number (HK$'000)
         return None
     nxt = _figure(para, span, spans[k + 1].start if k + 1 < len(spans) else len(para.text), m.end(),
                   fig.c_start, max(fig.c_end, span.end), rules)
@@ -262,6 +263,7 @@ def _unglue_codes(text: str) -> str:
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group(0)) if _currency(m.group(0)) else m.group(0)
 
+    text = _THOUSANDS_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)  # HK$'000: a unit, not a number
     return _GLUED_CODE.sub(blank, text)
 
 

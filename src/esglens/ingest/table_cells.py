@@ -499,11 +499,16 @@ def _read_tail(tail: list[Token], label_tokens: list[str], ncols: int | None) ->
     return ParsedRow(label=label, unit=unit, values=values, note=label_note or note)
 
 
+_PLAIN_COUNT_UNITS = frozenset({"persons", "person", "people", "pax", "headcount", "number", "no."})
+
+
 def _bare_total(label: str, unit: str) -> bool:
     """"Total employees" read as label "Total" and unit "employees": an English noun, not a unit
     column ("總數 | 家", "Overall | %" keep their units)."""
     if label.strip().casefold() not in lexicon().bare_total_labels or not (unit.isascii() and unit.isalpha()):
         return False
+    if unit.casefold() in _PLAIN_COUNT_UNITS:
+        return False  # "Total | persons | 218": a unit column's entry, not the end of "Total employees"
     from ..units import UnitError, parse_unit
 
     try:
