@@ -560,3 +560,11 @@ def test_total_under_a_unit_column_of_persons_and_trained_share_wrapped(tmp_path
     assert _one(facts, "turnover_count", "2024").value == 218
     assert _one(facts, "turnover_count", "2023", gender="female").value == 68
     assert _one(facts, "trained_pct", "2024").value == 92.4
+
+
+def test_the_end_of_a_label_printed_under_its_values_completes_it(tmp_path):
+    facts = _facts(tmp_path, "Example Data Centres Limited\nESG Report 2024\nThis report covers 1 January 2024 to "
+                   "31 December 2024.\n\nResources by Type 2024 2023 Unit\nTotal Unit of Water 1,538 1,535 m3\nConsumed\n"
+                   "Total Unit of Electricity 7,873,128 3,332,310 kWh\nConsumed\n")
+    water = _one(facts, "water", "2024")
+    assert water.value == 1538 and water.label == "Total Unit of Water Consumed"

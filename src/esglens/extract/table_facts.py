@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -106,11 +107,12 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
     out: list[Fact] = []
     group_label, latest_total, breakdown = ctx_in.group_label, ctx_in.latest_total, ctx_in.breakdown
     # every row's own reading first: a total printed below its parts is their parent too
-    own = {i: _own_metric(row, row.unit or table.unit, tax) for i, row in enumerate(table.rows)
+    rows, continued = _labels_finished_below(table, tax)
+    own = {i: _own_metric(row, row.unit or table.unit, tax) for i, row in enumerate(rows)
            if not row.is_section and any(c is not None for c in row.cells)}
     read: dict[int, _Resolved] = {}
-    for i, row in enumerate(table.rows):
-        if _is_index_entry(row.label) or _is_index_row(row) or _names_factor(row.label):
+    for i, row in enumerate(rows):
+        if i in continued or _is_index_entry(row.label) or _is_index_row(row) or _names_factor(row.label):
             continue
         if row.is_section or not any(c is not None for c in row.cells):
             breakdown = _breakdown_heading(row.label)
@@ -185,6 +187,30 @@ def _facts_of_table(doc: Document, table: Table, tax: Taxonomy, ctx_in: _Context
             ctx_in.described.extend(row_facts)
         out.extend(row_facts)
     return out, _Context(group_label, latest_total, ctx_in.described, breakdown)
+
+
+def _labels_finished_below(table: Table, tax: Taxonomy) -> tuple[list[TableRow], set[int]]:
+    """PDF cells are often top-aligned: a wrapped label's last words come on the line after its
+    values ("Total Unit of Water" 1,538 1,535 m3, then "Consumed"). A label-only line right under a
+    row is read as the end of that row's label when together they name a metric better than the row
+    alone and the line names nothing by itself (a group heading names a metric or a breakdown)."""
+    rows = list(table.rows)
+    continued: set[int] = set()
+    for i in range(1, len(rows)):
+        row, above = rows[i], rows[i - 1]
+        if not row.is_section or above.is_section or not above.lines or not row.label_lines \
+                or row.label_lines[0] != max(above.lines) + 1 or len(row.label.split()) > 3 \
+                or _breakdown_heading(row.label) or tax.match_label(_clean_label(row.label)) \
+                or tax.match_dims(_clean_label(row.label)):
+            continue
+        unit = above.unit or table.unit
+        joined = f"{above.label} {row.label}"
+        before = max((m.score for m in tax.match_label(_clean_label(above.label), unit)), default=0.0)
+        after = max((m.score for m in tax.match_label(_clean_label(joined), unit)), default=0.0)
+        if after >= MIN_SCORE and after > before:
+            rows[i - 1] = dataclasses.replace(above, label=joined, label_lines=above.label_lines + row.label_lines)
+            continued.add(i)
+    return rows, continued
 
 
 def _own_metric(row: TableRow, raw_unit: str | None, tax: Taxonomy) -> _Resolved | None:
