@@ -210,7 +210,7 @@ def _labelled_segments(words: list[str], k: int, lex) -> bool:
     names = words[k:]
     opened = any(w in lex.label_words for w in words[:k]) and any(w in lex.unit_words for w in words[:k])
     return (opened and 2 <= len(names) <= _MAX_SEGMENTS + 1 and names[-1] in lex.breakdown_words
-            and lex.total_words and any(t in names[-1] for t in lex.total_words)
+            and any(t in names[-1] for t in lex.total_words)
             and not any(ch.isdigit() for n in names for ch in n) and all(len(n) <= 12 for n in names))
 
 

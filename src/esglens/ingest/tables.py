@@ -566,8 +566,12 @@ def _ends_a_measure(label: str) -> bool:
     """"范围一排放量" is a whole name (what follows is the next heading); "範圍2能源間接溫室氣體" is not."""
     from .normalize import matching_forms
 
-    folded = matching_forms([label.rstrip()])[0]
-    return folded.endswith(tuple(s for s in lexicon().measure_suffixes if has_cjk(s)))
+    return matching_forms([label.rstrip()])[0].endswith(_cjk_measure_suffixes())
+
+
+@lru_cache(maxsize=1)
+def _cjk_measure_suffixes() -> tuple[str, ...]:
+    return tuple(s for s in lexicon().measure_suffixes if has_cjk(s))
 
 
 _CJK_TAIL_WITH_QUALIFIER = re.compile(r"[\u3400-\u9fff]{1,4}[（(][^（()）]+[）)]")
